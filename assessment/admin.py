@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from .models import Assessment
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "language", "overall_score", "segment", "completed_at")
+    list_filter = ("segment", "language", "questionnaire_version")
+    # The token is the respondent's private key: not shown, not searchable.
+    exclude = ("token",)
+    readonly_fields = ("created_at", "updated_at", "completed_at")

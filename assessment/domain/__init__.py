@@ -1,0 +1,1 @@
+"""The rules of the assessment, in plain Python: no Django, no database, no web."""

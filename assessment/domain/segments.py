@@ -1,0 +1,236 @@
+"""The four segments of the Bpifrance Le Lab study *PME-ETI et réseaux sociaux* (2018).
+
+The study crossed two self-reported answers: how active the company says it is on social
+networks, and whether it feels late or in step with its sector. We place a company twice:
+
+- as the study would, from those same two answers, so that the study's shares (44 / 19 / 9 / 28 %)
+  can honestly be shown beside the result;
+- from what its other answers show (how often it publishes and answers, how well equipped it is),
+  so that a gap between how a company sees itself and what it does can be named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .questionnaire import SINGLE, Question, Questionnaire, Text
+from .scoring import MEANS_DIMENSIONS, means_score
+
+SILENT_MASS = "silent_mass"
+CASUAL = "casual"
+COMBATIVE = "combative"
+PIONEERS = "pioneers"
+SEGMENTS = (SILENT_MASS, CASUAL, COMBATIVE, PIONEERS)
+
+# The study's axes, exactly as it drew them: "active" or "very active" against "inactive" or
+# "not very active"; "late" against "in step" or "ahead". No account counts as inactive.
+STUDY_ACTIVE_ANSWERS = frozenset({"active", "very_active"})
+STUDY_LATE_ANSWERS = frozenset({"late"})
+
+# Measured activity. A weekly post is the slowest rhythm at which a company's followers see it in
+# their feed week after week; below that an account reads as dormant. Answering comments and
+# messages within the week is what turns a noticeboard into a presence.
+MEASURED_ACTIVE_FREQUENCIES = frozenset({"weekly", "several_weekly", "daily"})
+MEASURED_ACTIVE_RESPONSIVENESS = frozenset({"usually", "always"})
+# The answers the path proposes when activity must rise: the lowest that count as active.
+FIRST_ACTIVE_FREQUENCY = "weekly"
+FIRST_ACTIVE_RESPONSIVENESS = "usually"
+
+# Measured tempo: a company is equipped to keep pace when its means (team, budget, objectives,
+# ROI measurement) score at least half of what they can. That is the score of a firm with
+# someone in charge part-time a few hours a week, a budget past the experts' 10 k€ first step, a
+# written strategy and results measured regularly: the profile the study describes as engaged.
+MEANS_IN_STEP_THRESHOLD = 50
+
+# The next segment up on the road to pioneers. Acting comes first: a silent firm that starts
+# publishing becomes combative; a casual one that acts becomes a pioneer.
+NEXT_SEGMENT_UP: Mapping[str, str | None] = {
+    SILENT_MASS: COMBATIVE,
+    CASUAL: PIONEERS,
+    COMBATIVE: PIONEERS,
+    PIONEERS: None,
+}
+
+SEGMENT_NAMES: Mapping[str, Text] = {
+    SILENT_MASS: Text(fr="Masse silencieuse", en="Silent mass"),
+    CASUAL: Text(fr="Désinvoltes", en="Casual"),
+    COMBATIVE: Text(fr="Combatives", en="Combative"),
+    PIONEERS: Text(fr="Pionnières", en="Pioneers"),
+}
+
+SEGMENT_PORTRAITS: Mapping[str, Text] = {
+    SILENT_MASS: Text(
+        fr="Peu ou pas actives, et conscientes d'être en retard : les réseaux sociaux restent "
+        "en dehors du quotidien de l'entreprise, faute de temps ou de priorité.",
+        en="Little or not active, and aware of being behind: social networks stay outside the "
+        "company's daily life, for lack of time or priority.",
+    ),
+    CASUAL: Text(
+        fr="Peu ou pas actives, sans se sentir en retard : les réseaux sociaux ne paraissent "
+        "pas un enjeu pour l'entreprise.",
+        en="Little or not active, without feeling behind: social networks do not look like an "
+        "issue for the company.",
+    ),
+    COMBATIVE: Text(
+        fr="Actives, tout en se sentant encore en retard : l'entreprise s'est lancée et "
+        "travaille à rattraper son secteur.",
+        en="Active, while still feeling behind: the company has started and is working to "
+        "catch up with its sector.",
+    ),
+    PIONEERS: Text(
+        fr="Actives, en phase avec leur secteur ou en avance : les réseaux sociaux font partie "
+        "de la façon de travailler de l'entreprise.",
+        en="Active, in step with their sector or ahead: social networks are part of how the "
+        "company works.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Placement:
+    segment: str
+    active: bool
+    in_step: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    """One answer to move: the path to the next segment is a list of these."""
+
+    question_id: str
+    from_value: object
+    to_value: object
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    axis: str  # "activity" or "tempo"
+    direction: str  # "overrates" or "underrates"
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    study: Placement
+    measured: Placement
+    means_score: float
+    mismatches: tuple[Mismatch, ...]
+    target: str | None
+    path: tuple[Change, ...]
+
+
+def segment_for(*, active: bool, in_step: bool) -> str:
+    if active:
+        return PIONEERS if in_step else COMBATIVE
+    return CASUAL if in_step else SILENT_MASS
+
+
+def study_placement(answers: Mapping[str, object]) -> Placement:
+    """Where the study itself would put the company: its two answers, nothing else."""
+    active = answers.get("self_activity") in STUDY_ACTIVE_ANSWERS
+    in_step = answers.get("tempo") not in STUDY_LATE_ANSWERS
+    return Placement(segment_for(active=active, in_step=in_step), active, in_step)
+
+
+def is_measured_active(answers: Mapping[str, object]) -> bool:
+    networks = answers.get("networks") or []
+    return (
+        "none" not in networks
+        and answers.get("frequency") in MEASURED_ACTIVE_FREQUENCIES
+        and answers.get("responsiveness") in MEASURED_ACTIVE_RESPONSIVENESS
+    )
+
+
+def measured_placement(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Placement:
+    active = is_measured_active(answers)
+    in_step = means_score(questionnaire, answers) >= MEANS_IN_STEP_THRESHOLD
+    return Placement(segment_for(active=active, in_step=in_step), active, in_step)
+
+
+def _mismatches(study: Placement, measured: Placement) -> tuple[Mismatch, ...]:
+    found = []
+    for axis, said, shown in (
+        ("activity", study.active, measured.active),
+        ("tempo", study.in_step, measured.in_step),
+    ):
+        if said and not shown:
+            found.append(Mismatch(axis, "overrates"))
+        elif shown and not said:
+            found.append(Mismatch(axis, "underrates"))
+    return tuple(found)
+
+
+def _activity_changes(answers: Mapping[str, object]) -> list[Change]:
+    changes = []
+    networks = answers.get("networks") or []
+    if not networks or "none" in networks:
+        changes.append(Change("networks", networks, ["linkedin"]))
+    if answers.get("frequency") not in MEASURED_ACTIVE_FREQUENCIES:
+        changes.append(Change("frequency", answers.get("frequency"), FIRST_ACTIVE_FREQUENCY))
+    if answers.get("responsiveness") not in MEASURED_ACTIVE_RESPONSIVENESS:
+        changes.append(
+            Change("responsiveness", answers.get("responsiveness"), FIRST_ACTIVE_RESPONSIVENESS)
+        )
+    return changes
+
+
+def _one_step_up(question: Question, value: object) -> str | None:
+    """The next answer that earns more points than `value`, in the questionnaire's order."""
+    ladder = [option for option in question.options if not option.dont_know]
+    current = question.option(value) if isinstance(value, str) else None
+    current_points = current.points if current is not None else 0
+    start = ladder.index(current) + 1 if current in ladder else 0
+    return next(
+        (option.value for option in ladder[start:] if option.points > current_points), None
+    )
+
+
+def _means_changes(questionnaire: Questionnaire, answers: Mapping[str, object]) -> list[Change]:
+    """Fewest one-step moves that lift the means score to the in-step threshold.
+
+    Greedy on the largest gain: each step is independent of the others (scores add up), so taking
+    the biggest gain first reaches the threshold in the fewest steps.
+    """
+    candidates = [
+        question
+        for question in questionnaire.questions
+        if question.kind == SINGLE and question.dimension in MEANS_DIMENSIONS
+    ]
+    moved = dict(answers)
+    while means_score(questionnaire, moved) < MEANS_IN_STEP_THRESHOLD:
+        best = None
+        for question in candidates:
+            step = _one_step_up(question, moved.get(question.id))
+            if step is None:
+                continue
+            gain = means_score(questionnaire, {**moved, question.id: step})
+            if best is None or gain > best[0]:
+                best = (gain, question.id, step)
+        if best is None:
+            break
+        moved[best[1]] = best[2]
+    return [
+        Change(question.id, answers.get(question.id), moved[question.id])
+        for question in candidates
+        if moved.get(question.id) != answers.get(question.id)
+    ]
+
+
+def place(questionnaire: Questionnaire, answers: Mapping[str, object]) -> SegmentResult:
+    study = study_placement(answers)
+    measured = measured_placement(questionnaire, answers)
+    # A pioneer by its own account still has a path when its answers do not bear it out.
+    target = NEXT_SEGMENT_UP[study.segment] or PIONEERS
+    path: list[Change] = []
+    if target in (COMBATIVE, PIONEERS) and not measured.active:
+        path += _activity_changes(answers)
+    if target == PIONEERS and not measured.in_step:
+        path += _means_changes(questionnaire, answers)
+    return SegmentResult(
+        study=study,
+        measured=measured,
+        means_score=means_score(questionnaire, answers),
+        mismatches=_mismatches(study, measured),
+        target=NEXT_SEGMENT_UP[study.segment],
+        path=tuple(path),
+    )

@@ -1,0 +1,49 @@
+import secrets
+
+from django.db import models
+
+from .domain.questionnaire import CURRENT_VERSION
+
+# 32 random bytes: 256 bits, well past the 128 bits that make a private link unguessable.
+TOKEN_BYTES = 32
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+class Assessment(models.Model):
+    """One company's answers to one version of the questionnaire.
+
+    Answers are saved at every step, so nothing lives only in the browser. The scores written at
+    completion are a copy for listing and peer comparison; the answers and the questionnaire
+    version remain the source of truth and the scores can always be recomputed from them.
+    """
+
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    questionnaire_version = models.CharField(max_length=20, default=CURRENT_VERSION)
+    language = models.CharField(max_length=5, default="fr")
+    answers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    overall_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    presence_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    team_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    budget_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    objectives_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    roi_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    segment = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["completed_at"])]
+
+    def __str__(self) -> str:
+        name = self.answers.get("company_name") or "—"
+        return f"{name} ({self.questionnaire_version}, {self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None

@@ -1,0 +1,272 @@
+"""Turn an assessment's result into what a page or a report shows, in one language.
+
+The domain decides; this module only finds the words. The web page and the PDF report share it.
+"""
+
+from __future__ import annotations
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from benchmarks.figures import figure_for
+
+from .domain.questionnaire import DIMENSIONS, Questionnaire
+from .domain.recommendations import HIGH, LOW, Reason
+from .domain.scoring import maturity_level
+from .domain.segments import (
+    MEANS_IN_STEP_THRESHOLD,
+    PIONEERS,
+    SEGMENT_NAMES,
+    SEGMENT_PORTRAITS,
+    SEGMENTS,
+)
+from .models import Assessment
+from .reports.charts import Quadrant, RadarAxis, radar_svg, segment_map_svg
+from .services import assessment_result, questionnaire_of
+
+# The study's population: French firms with a turnover of 2 M€ to 1.5 bn€.
+STUDY_TURNOVER_BANDS = frozenset({"2_10m", "10_50m", "50_250m", "250m_1500m"})
+STUDY_COUNTRY = "fr"
+
+# Where each segment sits on the study's map: (column: active?, row: late?).
+SEGMENT_CELLS = {
+    "casual": (0, 0),
+    PIONEERS: (1, 0),
+    "silent_mass": (0, 1),
+    "combative": (1, 1),
+}
+
+
+def format_percent(value: float, language: str) -> str:
+    """French typography puts a narrow no-break space before %; English puts none."""
+    return f"{value:g}%" if language == "en" else f"{value:g}\u202f%"
+
+
+def dimension_names() -> dict[str, str]:
+    return {
+        "presence": _("Presence and activity"),
+        "team": _("Team"),
+        "budget": _("Budget"),
+        "objectives": _("Objectives and strategy"),
+        "roi": _("ROI measurement"),
+    }
+
+
+def maturity_names() -> dict[str, str]:
+    return {
+        "starting": _("Starting out"),
+        "developing": _("Developing"),
+        "established": _("Established"),
+        "advanced": _("Advanced"),
+    }
+
+
+def level_names() -> dict[int, str]:
+    return {LOW: _("low"), 2: _("medium"), HIGH: _("high")}
+
+
+def owner_names() -> dict[str, str]:
+    return {
+        "management": _("Management"),
+        "marketing": _("Marketing and communication"),
+        "sales": _("Sales"),
+    }
+
+
+def answer_label(questionnaire: Questionnaire, question_id: str, value, language: str) -> str:
+    question = questionnaire.question(question_id)
+    values = value if isinstance(value, list) else [value]
+    labels = [
+        option.label.in_language(language)
+        for v in values
+        if isinstance(v, str) and (option := question.option(v)) is not None
+    ]
+    return ", ".join(labels) if labels else (value if isinstance(value, str) else "—")
+
+
+def _reason_text(reason: Reason, questionnaire: Questionnaire, language: str) -> str:
+    if reason.kind == "answer":
+        question = questionnaire.question(reason.subject)
+        return _("You answered “%(answer)s” to “%(question)s”.") % {
+            "answer": answer_label(questionnaire, reason.subject, reason.value, language),
+            "question": question.label.in_language(language),
+        }
+    if reason.kind == "dimension":
+        return _("Your %(dimension)s score is %(score)d/100.") % {
+            "dimension": dimension_names()[reason.subject].lower(),
+            "score": reason.value,
+        }
+    if reason.kind == "barrier":
+        return _("You named “%(barrier)s” among what holds you back.") % {
+            "barrier": answer_label(questionnaire, "barriers", reason.subject, language)
+        }
+    if reason.kind == "segment":
+        return _("Your segment, %(segment)s, is little or not active: acting is the way up.") % {
+            "segment": SEGMENT_NAMES[reason.subject].in_language(language)
+        }
+    return _("Nobody could answer “%(question)s”.") % {
+        "question": questionnaire.question(reason.subject).label.in_language(language)
+    }
+
+
+def _mismatch_text(mismatch, means: float) -> str:
+    params = {"means": round(means), "threshold": MEANS_IN_STEP_THRESHOLD}
+    if mismatch.axis == "activity" and mismatch.direction == "overrates":
+        return _(
+            "You describe your company as active, yet your answers show less: posts less than "
+            "weekly, or comments and messages that often go unanswered."
+        )
+    if mismatch.axis == "activity":
+        return _(
+            "You describe your company as little or not active, yet you publish at least weekly "
+            "and answer comments and messages: you do more than you think."
+        )
+    if mismatch.direction == "overrates":
+        return (
+            _(
+                "You feel in step with your sector, yet your means (team, budget, objectives, "
+                "measurement) score %(means)d/100, under the %(threshold)d that marks a company "
+                "equipped to keep pace."
+            )
+            % params
+        )
+    return (
+        _(
+            "You feel behind your sector, yet your means score %(means)d/100, at or above the "
+            "%(threshold)d that marks a company equipped to keep pace: you underrate yourself."
+        )
+        % params
+    )
+
+
+def segment_shares(language: str) -> list[dict]:
+    """The study's four segments with their share, in the study's order."""
+    shares = []
+    for key in SEGMENTS:
+        figure = figure_for(f"segment:{key}")
+        if figure is not None:
+            shares.append(
+                {
+                    "key": key,
+                    "name": SEGMENT_NAMES[key].in_language(language),
+                    "portrait": SEGMENT_PORTRAITS[key].in_language(language),
+                    "figure": figure,
+                }
+            )
+    return shares
+
+
+def in_study_population(answers) -> bool:
+    return answers.get("country") == STUDY_COUNTRY and answers.get("turnover") in (
+        STUDY_TURNOVER_BANDS
+    )
+
+
+def _segment_map(segment_result, language: str) -> str:
+    quadrants = []
+    for key in SEGMENTS:
+        column, row = SEGMENT_CELLS[key]
+        figure = figure_for(f"segment:{key}")
+        quadrants.append(
+            Quadrant(
+                key=key,
+                name=SEGMENT_NAMES[key].in_language(language),
+                share=format_percent(figure.value, language) if figure else "",
+                column=column,
+                row=row,
+            )
+        )
+    return segment_map_svg(
+        quadrants,
+        title=_("The four segments of the Bpifrance Le Lab study, and where you stand"),
+        x_labels=(_("Inactive or not very active"), _("Active or very active")),
+        y_labels=(_("In step or ahead"), _("Behind")),
+        said=segment_result.study.segment,
+        shown=segment_result.measured.segment,
+        said_label=_("You, by your own account"),
+        shown_label=_("You, by your answers"),
+    )
+
+
+def results_context(assessment: Assessment, language: str) -> dict:
+    with override(language):
+        return _results_context(assessment, language)
+
+
+def _results_context(assessment: Assessment, language: str) -> dict:
+    questionnaire = questionnaire_of(assessment)
+    answers = assessment.answers
+    result = assessment_result(assessment)
+    names = dimension_names()
+    segment = result.segment
+    dimensions = [
+        {"key": key, "name": names[key], "score": result.scores.dimensions[key]}
+        for key in DIMENSIONS
+    ]
+    return {
+        "assessment": assessment,
+        "company_name": answers.get("company_name", ""),
+        "result": result,
+        "overall": result.scores.overall,
+        "maturity": maturity_names()[maturity_level(result.scores.overall)],
+        "dimensions": dimensions,
+        "radar_svg": mark_safe(  # noqa: S308 - every text in the markup is escaped by the builder
+            radar_svg(
+                [RadarAxis(d["name"], d["score"]) for d in dimensions],
+                title=_("Your score in each of the five dimensions, out of 100"),
+            )
+        ),
+        "segment": {
+            "key": segment.study.segment,
+            "name": SEGMENT_NAMES[segment.study.segment].in_language(language),
+            "portrait": SEGMENT_PORTRAITS[segment.study.segment].in_language(language),
+            "share": figure_for(f"segment:{segment.study.segment}"),
+            "activity_answer": answer_label(
+                questionnaire, "self_activity", answers.get("self_activity"), language
+            ),
+            "tempo_answer": answer_label(questionnaire, "tempo", answers.get("tempo"), language),
+            "measured_key": segment.measured.segment,
+            "measured_name": SEGMENT_NAMES[segment.measured.segment].in_language(language),
+            "measured_portrait": SEGMENT_PORTRAITS[segment.measured.segment].in_language(
+                language
+            ),
+            "mismatches": [_mismatch_text(m, segment.means_score) for m in segment.mismatches],
+            "means_score": round(segment.means_score),
+            "target_name": SEGMENT_NAMES[segment.target].in_language(language)
+            if segment.target
+            else "",
+            "path": [
+                {
+                    "question": questionnaire.question(change.question_id).label.in_language(
+                        language
+                    ),
+                    "from": answer_label(questionnaire, change.question_id, change.from_value, language),
+                    "to": answer_label(questionnaire, change.question_id, change.to_value, language),
+                }
+                for change in segment.path
+            ],
+        },
+        "segment_map_svg": mark_safe(_segment_map(segment, language)),  # noqa: S308 - escaped
+        "in_study_population": in_study_population(answers),
+        "recommendations": [
+            {
+                "rank": rank,
+                "title": rec.title.in_language(language),
+                "body": rec.body.in_language(language),
+                "dimension": names[rec.dimension],
+                "impact": level_names()[rec.impact],
+                "effort": level_names()[rec.effort],
+                "owner": owner_names()[rec.owner],
+                "reasons": [_reason_text(r, questionnaire, language) for r in rec.reasons],
+            }
+            for rank, rec in enumerate(result.recommendations, start=1)
+        ],
+        "knowledge_gaps": [
+            {
+                "question": question.label.in_language(language),
+                "dimension": names.get(question.dimension, ""),
+            }
+            for question in result.knowledge_gaps
+        ],
+    }

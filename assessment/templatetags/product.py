@@ -1,0 +1,38 @@
+from django import template
+from django.utils.translation import get_language
+
+from assessment.domain.questionnaire import Text
+from assessment.presenters import format_percent
+
+register = template.Library()
+
+
+@register.filter
+def tr(value, field: str = ""):
+    """The current language's version of a bilingual value.
+
+    `{{ text|tr }}` for a domain Text; `{{ study|tr:"population" }}` for an object that carries
+    `population_fr` and `population_en`.
+    """
+    language = "en" if get_language() == "en" else "fr"
+    if isinstance(value, Text):
+        return value.in_language(language)
+    if field:
+        return getattr(value, f"{field}_{language}", "")
+    return value
+
+
+@register.filter
+def percent(value) -> str:
+    return format_percent(value, get_language())
+
+
+@register.filter
+def number(value) -> str:
+    """A whole number with the language's thousands separator: "1 657" or "1,657"."""
+    try:
+        whole = int(value)
+    except (TypeError, ValueError):
+        return value
+    grouped = f"{whole:,}"
+    return grouped if get_language() == "en" else grouped.replace(",", "\u202f")

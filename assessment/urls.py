@@ -1,0 +1,25 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+
+assessment_patterns = [
+    path("", views.home, name="home"),
+    path("start/", views.start, name="start"),
+    path("sources/", views.sources, name="sources"),
+    path("a/<str:token>/", views.resume, name="resume"),
+    path("a/<str:token>/step/<int:number>/", views.step, name="step"),
+    path("a/<str:token>/results/", views.results, name="results"),
+]
+
+# French is served without a prefix (/), English under /en/: every page has a stable address in
+# each language, and the language switch is a plain link.
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    *i18n_patterns(
+        path("", include((assessment_patterns, "assessment"))),
+        prefix_default_language=False,
+    ),
+]

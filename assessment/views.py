@@ -1,0 +1,144 @@
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from benchmarks.figures import studies_in_order
+
+from . import services
+from .forms import StepForm
+from .models import Assessment
+from .presenters import results_context, segment_shares
+
+# What the private link looks like: anything else is not worth a database query.
+TOKEN_PATTERN_MAX_LENGTH = 64
+
+
+def _get_assessment(token: str) -> Assessment:
+    if len(token) > TOKEN_PATTERN_MAX_LENGTH:
+        raise Http404
+    return get_object_or_404(Assessment, token=token)
+
+
+def _remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
+    response.set_signed_cookie(
+        settings.RESUME_COOKIE_NAME,
+        assessment.token,
+        max_age=settings.RESUME_COOKIE_MAX_AGE,
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
+    )
+    return response
+
+
+def _remembered(request) -> Assessment | None:
+    token = request.get_signed_cookie(settings.RESUME_COOKIE_NAME, default=None)
+    if not token:
+        return None
+    return Assessment.objects.filter(token=token).first()
+
+
+@require_GET
+def home(request):
+    questionnaire = services.load_questionnaire()
+    return render(
+        request,
+        "assessment/home.html",
+        {
+            "question_count": len(questionnaire.questions),
+            "step_count": len(questionnaire.sections),
+            "remembered": _remembered(request),
+            "segment_shares": segment_shares(get_language()),
+        },
+    )
+
+
+@require_POST
+def start(request):
+    assessment = services.assessment_start(language=get_language())
+    return _remember(redirect("assessment:step", token=assessment.token, number=1), assessment)
+
+
+@require_GET
+def resume(request, token):
+    assessment = _get_assessment(token)
+    step = services.first_step_to_answer(assessment)
+    if step is None and assessment.is_complete:
+        return redirect("assessment:results", token=token)
+    return _remember(redirect("assessment:step", token=token, number=step or 1), assessment)
+
+
+@require_http_methods(["GET", "POST"])
+def step(request, token, number):
+    assessment = _get_assessment(token)
+    questionnaire = services.questionnaire_of(assessment)
+    if not 1 <= number <= len(questionnaire.sections):
+        raise Http404
+    section = questionnaire.sections[number - 1]
+    language = get_language()
+
+    if request.method == "POST":
+        form = StepForm(section, language, request.POST)
+        services.assessment_save_answers(
+            assessment=assessment, answers=form.valid_answers(), language=language
+        )
+        going_back = "previous" in request.POST
+        if going_back and not form.errors_other_than_missing():
+            return redirect("assessment:step", token=token, number=number - 1)
+        if not going_back and form.is_valid():
+            if number < len(questionnaire.sections):
+                return redirect("assessment:step", token=token, number=number + 1)
+            return _finish(request, assessment)
+    else:
+        form = StepForm(section, language, initial=assessment.answers)
+
+    return render(
+        request,
+        "assessment/step.html",
+        {
+            "assessment": assessment,
+            "form": form,
+            "section": section,
+            "number": number,
+            "step_count": len(questionnaire.sections),
+            "sections": questionnaire.sections,
+            "progress": round(100 * (number - 1) / len(questionnaire.sections)),
+        },
+    )
+
+
+def _finish(request, assessment):
+    try:
+        services.assessment_complete(assessment=assessment)
+    except services.IncompleteAssessment:
+        messages.warning(request, _("A few questions are still unanswered. Here is the first."))
+        number = services.first_step_to_answer(assessment) or 1
+        return redirect("assessment:step", token=assessment.token, number=number)
+    return redirect("assessment:results", token=assessment.token)
+
+
+@require_GET
+def results(request, token):
+    assessment = _get_assessment(token)
+    if not assessment.is_complete:
+        messages.info(request, _("Finish the questionnaire to see your results."))
+        return redirect("assessment:resume", token=token)
+    context = results_context(assessment, get_language())
+    context["private_link"] = request.build_absolute_uri(
+        reverse("assessment:resume", kwargs={"token": token})
+    )
+    return render(request, "assessment/results.html", context)
+
+
+@require_GET
+def sources(request):
+    return render(request, "assessment/sources.html", {"studies": studies_in_order()})
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)

@@ -1,0 +1,86 @@
+"""Load the studies and their figures from the CSV files beside this module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+UNKNOWN = "unknown"
+
+# How far a study's figures describe the company's peers. Bpifrance surveyed French SMEs and
+# mid-caps: peers. Hootsuite surveyed French marketing professionals: close, but people, not
+# firms. The others are another country, another decade or an unknown survey: context only.
+COMPARABILITY_ORDER = ("peers", "professionals", "context")
+
+
+@dataclass(frozen=True)
+class Study:
+    id: str
+    title: str
+    publisher: str
+    fieldwork_year: str
+    publication_year: str
+    country_fr: str
+    country_en: str
+    population_fr: str
+    population_en: str
+    sample_size: str
+    method_fr: str
+    method_en: str
+    comparability: str
+    where_read: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    study: Study
+    speaks_to: str
+    value: float
+    unit: str
+    statement_fr: str
+    statement_en: str
+    where_read: str
+    relay_note: str
+
+
+def _read(name: str) -> pd.DataFrame:
+    # Everything is read as text: "unknown" is a legitimate year or sample size, never a NaN.
+    return pd.read_csv(DATA_DIR / name, dtype=str, keep_default_na=False)
+
+
+@cache
+def load_studies() -> dict[str, Study]:
+    frame = _read("studies.csv")
+    return {row["id"]: Study(**row) for row in frame.to_dict("records")}
+
+
+@cache
+def load_figures() -> dict[str, Figure]:
+    studies = load_studies()
+    frame = _read("figures.csv")
+    frame["value"] = pd.to_numeric(frame["value"], errors="raise")
+    figures = {}
+    for row in frame.to_dict("records"):
+        study = studies[row.pop("study_id")]
+        figures[row["id"]] = Figure(study=study, **row)
+    return figures
+
+
+def figure_for(speaks_to: str) -> Figure | None:
+    return next((f for f in load_figures().values() if f.speaks_to == speaks_to), None)
+
+
+def studies_in_order() -> list[Study]:
+    """Studies from the most to the least comparable, then the most recent first."""
+    return sorted(
+        load_studies().values(),
+        key=lambda study: (
+            COMPARABILITY_ORDER.index(study.comparability),
+            -int(study.publication_year) if study.publication_year.isdigit() else 0,
+        ),
+    )
