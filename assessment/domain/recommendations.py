@@ -456,6 +456,45 @@ RULES: tuple[Rule, ...] = (
         applies=lambda c: "social_selling" not in c.chosen("objectives"),
         evidence=("objectives",),
     ),
+    # The last three rules always apply: they are what a mature company still gains, and they
+    # guarantee the minimum number of recommendations. Their low impact keeps them below every
+    # rule that closes a real gap.
+    Rule(
+        id="compare_views_across_teams",
+        title=Text(
+            fr="Confronter les regards de la direction, du marketing et des ventes",
+            en="Compare the views of management, marketing and sales",
+        ),
+        body=Text(
+            fr="Faites passer ce diagnostic à plusieurs personnes de l'entreprise : là où les "
+            "réponses divergent se trouvent les sujets à clarifier ensemble.",
+            en="Have several people in the company take this assessment: where their answers "
+            "diverge lie the topics to settle together.",
+        ),
+        dimension="objectives",
+        impact=LOW,
+        effort=LOW,
+        owner="management",
+        applies=lambda c: True,
+    ),
+    Rule(
+        id="yearly_results_review",
+        title=Text(
+            fr="Faire chaque année le bilan de ce que les réseaux ont rapporté",
+            en="Review every year what social networks brought in",
+        ),
+        body=Text(
+            fr="Contacts, recrutements, ventes : un bilan annuel, présenté avec le budget de "
+            "l'année suivante, ancre les réseaux sociaux dans les décisions de la direction.",
+            en="Leads, hires, sales: a yearly review, presented with next year's budget, anchors "
+            "social networks in management's decisions.",
+        ),
+        dimension="roi",
+        impact=LOW,
+        effort=LOW,
+        owner="marketing",
+        applies=lambda c: True,
+    ),
     Rule(
         id="reassess_in_six_months",
         title=Text(
@@ -470,8 +509,6 @@ RULES: tuple[Rule, ...] = (
         impact=LOW,
         effort=LOW,
         owner="management",
-        # Always applicable: it is what a mature company still gains, and it guarantees the
-        # minimum number of recommendations.
         applies=lambda c: True,
     ),
 )

@@ -141,9 +141,13 @@ def is_measured_active(answers: Mapping[str, object]) -> bool:
     )
 
 
+def is_measured_in_step(means: float) -> bool:
+    return means >= MEANS_IN_STEP_THRESHOLD
+
+
 def measured_placement(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Placement:
     active = is_measured_active(answers)
-    in_step = means_score(questionnaire, answers) >= MEANS_IN_STEP_THRESHOLD
+    in_step = is_measured_in_step(means_score(questionnaire, answers))
     return Placement(segment_for(active=active, in_step=in_step), active, in_step)
 
 
@@ -174,22 +178,32 @@ def _activity_changes(answers: Mapping[str, object]) -> list[Change]:
     return changes
 
 
-def _one_step_up(question: Question, value: object) -> str | None:
-    """The next answer that earns more points than `value`, in the questionnaire's order."""
+# A change the path proposes moves one answer at most this many options up: what a company can
+# do between two assessments, six to twelve months apart (from no strategy to a written one, from
+# no budget to the experts' first 10 k€), rather than a leap from nothing to the top.
+MAX_STEPS_PER_CHANGE = 2
+
+
+def _steps_up(question: Question, value: object, steps: int) -> str | None:
+    """The answer `steps` rungs up the question's ladder, each rung earning more points."""
     ladder = [option for option in question.options if not option.dont_know]
     current = question.option(value) if isinstance(value, str) else None
-    current_points = current.points if current is not None else 0
+    reached, points = None, current.points if current is not None else 0
     start = ladder.index(current) + 1 if current in ladder else 0
-    return next(
-        (option.value for option in ladder[start:] if option.points > current_points), None
-    )
+    for option in ladder[start:]:
+        if option.points > points:
+            reached, points, steps = option.value, option.points, steps - 1
+            if steps == 0:
+                break
+    return reached
 
 
 def _means_changes(questionnaire: Questionnaire, answers: Mapping[str, object]) -> list[Change]:
-    """Fewest one-step moves that lift the means score to the in-step threshold.
+    """The fewest answers to change so that the means score reaches the in-step threshold.
 
-    Greedy on the largest gain: each step is independent of the others (scores add up), so taking
-    the biggest gain first reaches the threshold in the fewest steps.
+    Greedy on the largest gain, each question changed once: the gains add up independently, so
+    taking the biggest first needs the fewest changes. A last pass brings each change back one
+    rung when the threshold is still reached without it, so no change asks more than needed.
     """
     candidates = [
         question
@@ -197,22 +211,32 @@ def _means_changes(questionnaire: Questionnaire, answers: Mapping[str, object]) 
         if question.kind == SINGLE and question.dimension in MEANS_DIMENSIONS
     ]
     moved = dict(answers)
-    while means_score(questionnaire, moved) < MEANS_IN_STEP_THRESHOLD:
+    changed: list[Question] = []
+    while not is_measured_in_step(means_score(questionnaire, moved)):
         best = None
         for question in candidates:
-            step = _one_step_up(question, moved.get(question.id))
-            if step is None:
+            if question in changed:
                 continue
-            gain = means_score(questionnaire, {**moved, question.id: step})
-            if best is None or gain > best[0]:
-                best = (gain, question.id, step)
+            target = _steps_up(question, answers.get(question.id), MAX_STEPS_PER_CHANGE)
+            if target is None:
+                continue
+            reached = means_score(questionnaire, {**moved, question.id: target})
+            if best is None or reached > best[0]:
+                best = (reached, question, target)
         if best is None:
             break
-        moved[best[1]] = best[2]
+        moved[best[1].id] = best[2]
+        changed.append(best[1])
+    for question in reversed(changed):
+        smaller = _steps_up(question, answers.get(question.id), 1)
+        if smaller != moved[question.id] and is_measured_in_step(
+            means_score(questionnaire, {**moved, question.id: smaller})
+        ):
+            moved[question.id] = smaller
     return [
         Change(question.id, answers.get(question.id), moved[question.id])
         for question in candidates
-        if moved.get(question.id) != answers.get(question.id)
+        if question in changed
     ]
 
 

@@ -1,0 +1,8 @@
+import pytest
+
+from assessment.domain.questionnaire import load_questionnaire
+
+
+@pytest.fixture
+def questionnaire():
+    return load_questionnaire()

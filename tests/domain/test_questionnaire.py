@@ -1,0 +1,153 @@
+import pytest
+
+from assessment.domain.questionnaire import (
+    CURRENT_VERSION,
+    DIMENSIONS,
+    MULTI,
+    SINGLE,
+    TEXT,
+    TEXT_MAX_LENGTH,
+    InvalidAnswer,
+    available_versions,
+    clean_answer,
+    load_questionnaire,
+    missing_answers,
+)
+from tests.profiles import PROFILES
+
+# What the product promises on its home page: about ten minutes in about six steps.
+MIN_QUESTIONS, MAX_QUESTIONS = 25, 35
+
+
+def test_current_version_is_on_disk():
+    assert CURRENT_VERSION in available_versions()
+    assert load_questionnaire().version == CURRENT_VERSION
+
+
+def test_an_unknown_version_is_refused():
+    with pytest.raises(LookupError):
+        load_questionnaire("1999-1")
+
+
+def test_it_asks_between_25_and_35_questions_in_about_six_steps(questionnaire):
+    assert MIN_QUESTIONS <= len(questionnaire.questions) <= MAX_QUESTIONS
+    assert 5 <= len(questionnaire.sections) <= 7
+
+
+def test_question_and_option_ids_are_unique(questionnaire):
+    ids = [question.id for question in questionnaire.questions]
+    assert len(ids) == len(set(ids))
+    for question in questionnaire.questions:
+        values = question.option_values()
+        assert len(values) == len(set(values)), question.id
+
+
+def test_every_text_exists_in_both_languages(questionnaire):
+    for section in questionnaire.sections:
+        for text in (section.title, section.intro):
+            assert text.fr.strip() and text.en.strip()
+        for question in section.questions:
+            assert question.label.fr.strip() and question.label.en.strip(), question.id
+            if question.help:
+                assert question.help.fr.strip() and question.help.en.strip(), question.id
+            for option in question.options:
+                assert option.label.fr.strip() and option.label.en.strip(), option.value
+
+
+def test_every_dimension_is_fed_by_questions_worth_points(questionnaire):
+    for dimension in DIMENSIONS:
+        questions = [q for q in questionnaire.questions if q.dimension == dimension]
+        assert questions, dimension
+        assert all(q.attainable_points > 0 for q in questions), dimension
+
+
+def test_the_study_questions_are_asked_with_the_study_answers(questionnaire):
+    activity = questionnaire.question_with_role("study_activity")
+    tempo = questionnaire.question_with_role("study_tempo")
+    assert activity.option_values() == ("inactive", "not_very_active", "active", "very_active")
+    assert tempo.option_values() == ("late", "in_step", "ahead")
+    # The self-assessments are not scored: the results hold them against what the answers show.
+    assert not activity.is_scored and not tempo.is_scored
+
+
+def test_headcount_bands_are_the_study_bands(questionnaire):
+    assert questionnaire.question("headcount").option_values() == (
+        "lt10", "10_19", "20_49", "50_249", "eti", "ge5000",
+    )
+
+
+def test_budget_bands_hit_the_study_thresholds(questionnaire):
+    assert questionnaire.question("budget").option_values() == (
+        "zero", "lt10k", "10_50k", "50_150k", "gt150k", "dont_know",
+    )
+
+
+def test_factual_questions_offer_i_dont_know(questionnaire):
+    for question_id in ("budget", "hours_week", "indicators"):
+        assert any(o.dont_know for o in questionnaire.question(question_id).options), question_id
+
+
+def test_a_single_choice_takes_one_known_option(questionnaire):
+    question = questionnaire.question("frequency")
+    assert question.kind == SINGLE
+    assert clean_answer(question, "weekly") == "weekly"
+    with pytest.raises(InvalidAnswer) as refusal:
+        clean_answer(question, "hourly")
+    assert refusal.value.code == "unknown_option"
+
+
+def test_a_single_choice_refuses_a_list(questionnaire):
+    with pytest.raises(InvalidAnswer) as refusal:
+        clean_answer(questionnaire.question("frequency"), ["weekly"])
+    assert refusal.value.code == "unknown_option"
+
+
+def test_a_multiple_choice_keeps_the_questionnaire_order(questionnaire):
+    question = questionnaire.question("networks")
+    assert question.kind == MULTI
+    assert clean_answer(question, ["youtube", "linkedin"]) == ["linkedin", "youtube"]
+
+
+def test_a_multiple_choice_refuses_an_unknown_option(questionnaire):
+    with pytest.raises(InvalidAnswer) as refusal:
+        clean_answer(questionnaire.question("networks"), ["linkedin", "myspace"])
+    assert refusal.value.code == "unknown_option"
+
+
+def test_none_cannot_be_combined_with_other_choices(questionnaire):
+    with pytest.raises(InvalidAnswer) as refusal:
+        clean_answer(questionnaire.question("networks"), ["none", "linkedin"])
+    assert refusal.value.code == "exclusive_option"
+
+
+def test_a_required_question_left_blank_is_refused(questionnaire):
+    for blank in (None, "", []):
+        with pytest.raises(InvalidAnswer) as refusal:
+            clean_answer(questionnaire.question("sector"), blank)
+        assert refusal.value.code == "required"
+
+
+def test_the_company_name_is_optional(questionnaire):
+    question = questionnaire.question("company_name")
+    assert question.kind == TEXT
+    assert clean_answer(question, "") is None
+    assert clean_answer(question, "  Acme  ") == "Acme"
+
+
+def test_text_at_the_length_limit_is_kept_and_beyond_it_refused(questionnaire):
+    question = questionnaire.question("company_name")
+    assert clean_answer(question, "x" * TEXT_MAX_LENGTH) == "x" * TEXT_MAX_LENGTH
+    with pytest.raises(InvalidAnswer) as refusal:
+        clean_answer(question, "x" * (TEXT_MAX_LENGTH + 1))
+    assert refusal.value.code == "too_long"
+
+
+def test_every_profile_answers_every_required_question(questionnaire):
+    for name, profile in PROFILES.items():
+        assert missing_answers(questionnaire, profile()) == [], name
+
+
+def test_missing_answers_are_listed_in_questionnaire_order(questionnaire):
+    answers = PROFILES["pioneers"]()
+    del answers["tempo"], answers["networks"]
+    assert [q.id for q in missing_answers(questionnaire, answers)] == ["networks", "tempo"]

@@ -1,0 +1,190 @@
+import pytest
+
+from assessment.domain.scoring import means_score
+from assessment.domain.segments import (
+    CASUAL,
+    COMBATIVE,
+    MEANS_IN_STEP_THRESHOLD,
+    PIONEERS,
+    SILENT_MASS,
+    is_measured_active,
+    is_measured_in_step,
+    place,
+    segment_for,
+    study_placement,
+)
+from tests.profiles import PROFILES
+
+
+@pytest.mark.parametrize("segment", [SILENT_MASS, CASUAL, COMBATIVE, PIONEERS])
+def test_each_segment_is_reached_by_a_realistic_company(questionnaire, segment):
+    assert place(questionnaire, PROFILES[segment]()).study.segment == segment
+
+
+@pytest.mark.parametrize(
+    ("self_activity", "tempo", "segment"),
+    [
+        ("inactive", "late", SILENT_MASS),
+        ("not_very_active", "late", SILENT_MASS),
+        ("inactive", "in_step", CASUAL),
+        ("not_very_active", "ahead", CASUAL),
+        ("active", "late", COMBATIVE),
+        ("very_active", "late", COMBATIVE),
+        ("active", "in_step", PIONEERS),
+        ("very_active", "ahead", PIONEERS),
+    ],
+)
+def test_the_study_segment_crosses_self_rated_activity_with_tempo(self_activity, tempo, segment):
+    answers = {"self_activity": self_activity, "tempo": tempo}
+    assert study_placement(answers).segment == segment
+
+
+def test_the_study_segment_ignores_every_other_answer(questionnaire):
+    casual = PROFILES["casual"]()
+    pioneer = {**PROFILES["pioneers"](), "self_activity": "not_very_active", "tempo": "in_step"}
+    assert place(questionnaire, casual).study == place(questionnaire, pioneer).study
+
+
+def test_segment_for_covers_the_four_quadrants():
+    assert {
+        segment_for(active=a, in_step=s) for a in (True, False) for s in (True, False)
+    } == {SILENT_MASS, CASUAL, COMBATIVE, PIONEERS}
+
+
+@pytest.mark.parametrize(
+    ("frequency", "active"),
+    [("monthly", False), ("weekly", True), ("several_weekly", True)],
+)
+def test_measured_activity_starts_at_a_weekly_post(frequency, active):
+    answers = {"networks": ["linkedin"], "frequency": frequency, "responsiveness": "usually"}
+    assert is_measured_active(answers) is active
+
+
+@pytest.mark.parametrize(
+    ("responsiveness", "active"),
+    [("sometimes", False), ("usually", True), ("always", True)],
+)
+def test_measured_activity_needs_answers_within_the_week(responsiveness, active):
+    answers = {"networks": ["linkedin"], "frequency": "daily", "responsiveness": responsiveness}
+    assert is_measured_active(answers) is active
+
+
+def test_no_account_is_never_measured_active():
+    answers = {"networks": ["none"], "frequency": "daily", "responsiveness": "always"}
+    assert not is_measured_active(answers)
+
+
+@pytest.mark.parametrize(
+    ("means", "in_step"),
+    [
+        (MEANS_IN_STEP_THRESHOLD - 0.01, False),
+        (MEANS_IN_STEP_THRESHOLD, True),
+        (MEANS_IN_STEP_THRESHOLD + 0.01, True),
+    ],
+)
+def test_a_company_is_equipped_to_keep_pace_from_a_means_score_of_50(means, in_step):
+    assert is_measured_in_step(means) is in_step
+
+
+def test_a_casual_company_with_weak_means_is_told_it_overrates_its_tempo(questionnaire):
+    result = place(questionnaire, PROFILES["casual"]())
+    assert result.measured.segment == SILENT_MASS
+    assert ("tempo", "overrates") in {(m.axis, m.direction) for m in result.mismatches}
+
+
+def test_a_combative_company_with_strong_means_is_told_it_underrates_itself(questionnaire):
+    answers = {**PROFILES["pioneers"](), "tempo": "late"}
+    result = place(questionnaire, answers)
+    assert result.study.segment == COMBATIVE
+    assert result.measured.segment == PIONEERS
+    assert [(m.axis, m.direction) for m in result.mismatches] == [("tempo", "underrates")]
+
+
+def test_a_company_saying_active_but_posting_monthly_overrates_its_activity(questionnaire):
+    answers = {**PROFILES["combative"](), "frequency": "monthly"}
+    mismatches = place(questionnaire, answers).mismatches
+    assert ("activity", "overrates") in {(m.axis, m.direction) for m in mismatches}
+
+
+def test_realistic_profiles_bear_out_their_own_segment(questionnaire):
+    for segment in (SILENT_MASS, COMBATIVE, PIONEERS):
+        result = place(questionnaire, PROFILES[segment]())
+        assert result.mismatches == (), segment
+
+
+@pytest.mark.parametrize(
+    ("segment", "target"),
+    [(SILENT_MASS, COMBATIVE), (CASUAL, PIONEERS), (COMBATIVE, PIONEERS), (PIONEERS, None)],
+)
+def test_the_next_segment_up_leads_to_the_pioneers(questionnaire, segment, target):
+    assert place(questionnaire, PROFILES[segment]()).target == target
+
+
+def apply_path(answers, path):
+    return {**answers, **{change.question_id: change.to_value for change in path}}
+
+
+@pytest.mark.parametrize("segment", [SILENT_MASS, CASUAL, COMBATIVE])
+def test_following_the_path_reaches_the_next_segment(questionnaire, segment):
+    answers = PROFILES[segment]()
+    result = place(questionnaire, answers)
+    after = place(questionnaire, apply_path(answers, result.path))
+    if result.target == PIONEERS:
+        assert after.measured.active and after.measured.in_step
+    else:
+        assert after.measured.active
+
+
+@pytest.mark.parametrize("segment", [SILENT_MASS, CASUAL, COMBATIVE])
+def test_no_change_on_the_path_is_superfluous(questionnaire, segment):
+    answers = PROFILES[segment]()
+    result = place(questionnaire, answers)
+    for skipped in result.path:
+        shorter = [change for change in result.path if change is not skipped]
+        after = place(questionnaire, apply_path(answers, shorter))
+        reached = after.measured.active and (result.target != PIONEERS or after.measured.in_step)
+        assert not reached, f"{skipped.question_id} was not needed"
+
+
+def test_the_silent_mass_path_is_to_publish_weekly_and_answer(questionnaire):
+    result = place(questionnaire, PROFILES["silent_mass"]())
+    assert [(c.question_id, c.to_value) for c in result.path] == [
+        ("frequency", "weekly"),
+        ("responsiveness", "usually"),
+    ]
+
+
+def test_a_company_without_accounts_is_first_told_to_open_one(questionnaire):
+    answers = {**PROFILES["silent_mass"](), "networks": ["none"]}
+    path = place(questionnaire, answers).path
+    assert path[0].question_id == "networks"
+    assert path[0].to_value == ["linkedin"]
+
+
+def test_the_combative_path_builds_the_means_only(questionnaire):
+    answers = PROFILES["combative"]()
+    path = place(questionnaire, answers).path
+    assert path
+    assert {c.question_id for c in path} <= {
+        "who_runs", "hours_week", "staff_trained", "head_involvement", "employee_advocacy",
+        "budget", "budget_next_year", "strategy", "objectives_quantified", "marketing_plan",
+        "editorial_calendar", "measures_results", "tools", "reporting", "crm_link",
+    }
+    before = means_score(questionnaire, answers)
+    assert before < MEANS_IN_STEP_THRESHOLD <= means_score(
+        questionnaire, apply_path(answers, path)
+    )
+
+
+def test_no_change_moves_an_answer_more_than_two_options_up(questionnaire):
+    for segment in (SILENT_MASS, CASUAL, COMBATIVE):
+        for change in place(questionnaire, PROFILES[segment]()).path:
+            question = questionnaire.question(change.question_id)
+            if not isinstance(change.to_value, str) or not isinstance(change.from_value, str):
+                continue
+            values = question.option_values()
+            assert values.index(change.to_value) - values.index(change.from_value) <= 2
+
+
+def test_a_pioneer_whose_answers_bear_it_out_has_no_path(questionnaire):
+    assert place(questionnaire, PROFILES["pioneers"]()).path == ()
