@@ -13,7 +13,7 @@ from benchmarks.figures import figure_for
 
 from .domain.questionnaire import DIMENSIONS, Questionnaire
 from .domain.recommendations import HIGH, LOW, Reason
-from .domain.scoring import maturity_level
+from .domain.scoring import DIMENSION_WEIGHTS, maturity_level
 from .domain.segments import (
     MEANS_IN_STEP_THRESHOLD,
     PIONEERS,
@@ -51,6 +51,15 @@ def dimension_names() -> dict[str, str]:
         "objectives": _("Objectives and strategy"),
         "roi": _("ROI measurement"),
     }
+
+
+def dimension_weights() -> list[dict]:
+    """The overall score's weights, heaviest first, as the method section states them."""
+    names = dimension_names()
+    return [
+        {"name": names[key], "percent": round(100 * weight)}
+        for key, weight in sorted(DIMENSION_WEIGHTS.items(), key=lambda item: -item[1])
+    ]
 
 
 def maturity_names() -> dict[str, str]:
@@ -102,7 +111,7 @@ def _reason_text(reason: Reason, questionnaire: Questionnaire, language: str) ->
             "barrier": answer_label(questionnaire, "barriers", reason.subject, language)
         }
     if reason.kind == "segment":
-        return _("Your segment, %(segment)s, is little or not active: acting is the way up.") % {
+        return _("Your segment, “%(segment)s”, is little or not active: acting is the way up.") % {
             "segment": SEGMENT_NAMES[reason.subject].in_language(language)
         }
     return _("Nobody could answer “%(question)s”.") % {

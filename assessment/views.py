@@ -12,7 +12,8 @@ from benchmarks.figures import studies_in_order
 from . import services
 from .forms import StepForm
 from .models import Assessment
-from .presenters import results_context, segment_shares
+from .domain.segments import MEANS_IN_STEP_THRESHOLD
+from .presenters import dimension_weights, results_context, segment_shares
 
 # What the private link looks like: anything else is not worth a database query.
 TOKEN_PATTERN_MAX_LENGTH = 64
@@ -137,7 +138,15 @@ def results(request, token):
 
 @require_GET
 def sources(request):
-    return render(request, "assessment/sources.html", {"studies": studies_in_order()})
+    return render(
+        request,
+        "assessment/sources.html",
+        {
+            "studies": studies_in_order(),
+            "weights": dimension_weights(),
+            "in_step_threshold": MEANS_IN_STEP_THRESHOLD,
+        },
+    )
 
 
 def csrf_failure(request, reason=""):

@@ -1,0 +1,104 @@
+import pytest
+
+from tests.factories import make_assessment
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, assessment, language=""):
+    prefix = f"/{language}" if language else ""
+    return client.get(f"{prefix}/a/{assessment.token}/results/")
+
+
+@pytest.mark.parametrize(
+    ("profile", "name_fr", "name_en"),
+    [
+        ("silent_mass", "Masse silencieuse", "Silent mass"),
+        ("casual", "Désinvoltes", "Casual"),
+        ("combative", "Combatives", "Combative"),
+        ("pioneers", "Pionnières", "Pioneers"),
+    ],
+)
+def test_it_shows_the_segment_in_both_languages(client, profile, name_fr, name_en):
+    assessment = make_assessment(profile=profile, complete=True)
+    assert name_fr in results(client, assessment).content.decode()
+    assert name_en in results(client, assessment, "en").content.decode()
+
+
+def test_it_shows_every_dimension_score_and_the_overall_score(client):
+    assessment = make_assessment(profile="combative", complete=True)
+    content = results(client, assessment).content.decode()
+    for field in ("presence", "team", "budget", "objectives", "roi"):
+        assert f"{getattr(assessment, f'{field}_score')}<span" in content
+    assert f'<span class="score-value">{assessment.overall_score}</span>' in content
+
+
+def test_the_radar_chart_is_inline_svg_with_a_text_alternative(client):
+    content = results(client, make_assessment(profile="combative", complete=True)).content
+    assert b'<svg xmlns="http://www.w3.org/2000/svg"' in content
+    assert b'role="img"' in content
+    assert b"<caption" in content  # the table beside it says the same in text
+
+
+def test_the_study_share_carries_its_source_year_country_and_population(client):
+    content = results(client, make_assessment(profile="pioneers", complete=True)).content.decode()
+    assert "28\u202f%" in content
+    assert "Bpifrance Le Lab" in content
+    assert "2018" in content
+    assert "France" in content
+    assert "dirigeants de PME et ETI françaises" in content
+
+
+def test_a_casual_company_with_weak_means_reads_the_mismatch(client):
+    content = results(client, make_assessment(profile="casual", complete=True)).content.decode()
+    assert "Vous vous sentez dans la moyenne de votre secteur" in content
+
+
+def test_a_firm_outside_the_study_population_is_told_so(client):
+    small = make_assessment(profile="casual", turnover="lt2m", complete=True)
+    assert "en dehors de cette population" in results(client, small).content.decode()
+    inside = make_assessment(profile="casual", complete=True)
+    assert "en dehors de cette population" not in results(client, inside).content.decode()
+
+
+def test_it_lists_three_to_five_recommendations_with_their_reasons(client):
+    content = results(client, make_assessment(profile="silent_mass", complete=True)).content
+    count = content.count(b'class="recommendation card')
+    assert 3 <= count <= 5
+    assert "Pourquoi cette action".encode() in content
+
+
+def test_it_names_the_knowledge_gaps(client):
+    assessment = make_assessment(profile="combative", budget="dont_know", complete=True)
+    assert "Ce que personne n'a pu dire" in results(client, assessment).content.decode()
+
+
+def test_it_sends_an_unfinished_assessment_back_to_the_questionnaire(client):
+    assessment = make_assessment(profile="combative")
+    response = results(client, assessment)
+    assert response.status_code == 302
+    assert response["Location"] == f"/a/{assessment.token}/"
+
+
+def test_it_shows_the_private_link(client):
+    assessment = make_assessment(profile="combative", complete=True)
+    assert f"/a/{assessment.token}/" in results(client, assessment).content.decode()
+
+
+def test_company_names_are_escaped(client):
+    assessment = make_assessment(
+        profile="combative", company_name='<script>alert(1)</script><img src="http://x/">',
+        complete=True,
+    )
+    content = results(client, assessment).content.decode()
+    assert "<script>alert(1)</script>" not in content
+    assert "&lt;script&gt;" in content
+
+
+def test_an_unknown_token_is_404(client):
+    assert client.get("/a/nope/results/").status_code == 404
+
+
+def test_it_rejects_post(client):
+    assessment = make_assessment(profile="combative", complete=True)
+    assert client.post(f"/a/{assessment.token}/results/").status_code == 405

@@ -1,0 +1,27 @@
+from html import escape
+
+import pytest
+
+from benchmarks.figures import load_studies
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_every_study_with_its_provenance_in_french(client):
+    content = client.get("/sources/").content.decode()
+    for study in load_studies().values():
+        assert escape(study.title, quote=False) in content
+        assert study.country_fr in content
+    assert "1\u202f657" in content
+
+
+def test_it_lists_every_study_in_english(client):
+    content = client.get("/en/sources/").content.decode()
+    for study in load_studies().values():
+        assert study.population_en in content
+    assert "1,657" in content
+
+
+def test_context_only_studies_are_said_to_be_context_only(client):
+    content = client.get("/en/sources/").content.decode()
+    assert content.count("Context only") == 3
