@@ -237,9 +237,7 @@ def _results_context(assessment: Assessment, language: str) -> dict:
             "tempo_answer": answer_label(questionnaire, "tempo", answers.get("tempo"), language),
             "measured_key": segment.measured.segment,
             "measured_name": SEGMENT_NAMES[segment.measured.segment].in_language(language),
-            "measured_portrait": SEGMENT_PORTRAITS[segment.measured.segment].in_language(
-                language
-            ),
+            "measured_portrait": SEGMENT_PORTRAITS[segment.measured.segment].in_language(language),
             "mismatches": [_mismatch_text(m, segment.means_score) for m in segment.mismatches],
             "means_score": round(segment.means_score),
             "target_name": SEGMENT_NAMES[segment.target].in_language(language)
@@ -250,8 +248,12 @@ def _results_context(assessment: Assessment, language: str) -> dict:
                     "question": questionnaire.question(change.question_id).label.in_language(
                         language
                     ),
-                    "from": answer_label(questionnaire, change.question_id, change.from_value, language),
-                    "to": answer_label(questionnaire, change.question_id, change.to_value, language),
+                    "from": answer_label(
+                        questionnaire, change.question_id, change.from_value, language
+                    ),
+                    "to": answer_label(
+                        questionnaire, change.question_id, change.to_value, language
+                    ),
                 }
                 for change in segment.path
             ],

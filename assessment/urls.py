@@ -4,7 +4,6 @@ from django.urls import include, path
 
 from . import views
 
-
 assessment_patterns = [
     path("", views.home, name="home"),
     path("start/", views.start, name="start"),

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from benchmarks.figures import studies_in_order
 
 from . import services
+from .domain.segments import MEANS_IN_STEP_THRESHOLD
 from .forms import StepForm
 from .models import Assessment
-from .domain.segments import MEANS_IN_STEP_THRESHOLD
 from .presenters import dimension_weights, results_context, segment_shares
 
 # What the private link looks like: anything else is not worth a database query.

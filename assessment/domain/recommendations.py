@@ -220,7 +220,7 @@ RULES: tuple[Rule, ...] = (
         id="record_the_source_in_the_crm",
         title=Text(
             fr="Noter la source « réseaux sociaux » dans votre CRM",
-            en="Record \"social networks\" as a source in your CRM",
+            en='Record "social networks" as a source in your CRM',
         ),
         body=Text(
             fr="Chaque contact et chaque affaire venus d'un réseau doivent porter leur source. "
@@ -232,8 +232,10 @@ RULES: tuple[Rule, ...] = (
         impact=MEDIUM,
         effort=MEDIUM,
         owner="sales",
-        applies=lambda c: c.answer("crm_link") in {"no_crm", "not_recorded", "dont_know"}
-        and c.answer("market") in {"b2b", "both"},
+        applies=lambda c: (
+            c.answer("crm_link") in {"no_crm", "not_recorded", "dont_know"}
+            and c.answer("market") in {"b2b", "both"}
+        ),
         evidence=("crm_link",),
         barriers=frozenset({"roi_unclear"}),
     ),
@@ -253,8 +255,10 @@ RULES: tuple[Rule, ...] = (
         impact=MEDIUM,
         effort=LOW,
         owner="marketing",
-        applies=lambda c: c.answer("reporting") in {"never", "yearly", "dont_know"}
-        and c.answer("measures_results") in {"regularly", "against_targets"},
+        applies=lambda c: (
+            c.answer("reporting") in {"never", "yearly", "dont_know"}
+            and c.answer("measures_results") in {"regularly", "against_targets"}
+        ),
         evidence=("reporting",),
     ),
     Rule(
@@ -273,8 +277,10 @@ RULES: tuple[Rule, ...] = (
         impact=MEDIUM,
         effort=LOW,
         owner="marketing",
-        applies=lambda c: c.answer("objectives_quantified") == "no"
-        and bool(c.chosen("objectives") & BUSINESS_OBJECTIVES),
+        applies=lambda c: (
+            c.answer("objectives_quantified") == "no"
+            and bool(c.chosen("objectives") & BUSINESS_OBJECTIVES)
+        ),
         evidence=("objectives_quantified",),
         barriers=frozenset({"roi_unclear"}),
     ),
@@ -316,8 +322,9 @@ RULES: tuple[Rule, ...] = (
         impact=MEDIUM,
         effort=LOW,
         owner="marketing",
-        applies=lambda c: "linkedin" not in c.chosen("networks")
-        and c.answer("market") in {"b2b", "both"},
+        applies=lambda c: (
+            "linkedin" not in c.chosen("networks") and c.answer("market") in {"b2b", "both"}
+        ),
         evidence=("networks",),
     ),
     Rule(
@@ -336,8 +343,9 @@ RULES: tuple[Rule, ...] = (
         impact=MEDIUM,
         effort=MEDIUM,
         owner="marketing",
-        applies=lambda c: c.has_accounts()
-        and c.answer("frequency") not in MEASURED_ACTIVE_FREQUENCIES,
+        applies=lambda c: (
+            c.has_accounts() and c.answer("frequency") not in MEASURED_ACTIVE_FREQUENCIES
+        ),
         evidence=("frequency",),
         barriers=frozenset({"time"}),
     ),
@@ -388,7 +396,7 @@ RULES: tuple[Rule, ...] = (
         body=Text(
             fr="Vous avez répondu « je ne sais pas » à certaines questions de fait. Ces chiffres "
             "existent dans l'entreprise : les connaître est le premier pas pour piloter.",
-            en="You answered \"I don't know\" to some factual questions. These figures exist in "
+            en='You answered "I don\'t know" to some factual questions. These figures exist in '
             "the company: knowing them is the first step to steering.",
         ),
         dimension="roi",
@@ -413,8 +421,9 @@ RULES: tuple[Rule, ...] = (
         impact=MEDIUM,
         effort=MEDIUM,
         owner="marketing",
-        applies=lambda c: c.has_accounts()
-        and not (c.chosen("content") & {"expertise", "customer_cases"}),
+        applies=lambda c: (
+            c.has_accounts() and not (c.chosen("content") & {"expertise", "customer_cases"})
+        ),
         evidence=("content",),
     ),
     Rule(
@@ -538,9 +547,7 @@ def _reasons(rule: Rule, context: Context) -> tuple[Reason, ...]:
 
 def _priority(rule: Rule, context: Context) -> int:
     barrier_named = bool(rule.barriers & context.chosen("barriers"))
-    return (
-        IMPACT_WEIGHT * rule.impact - EFFORT_WEIGHT * rule.effort + BARRIER_BONUS * barrier_named
-    )
+    return IMPACT_WEIGHT * rule.impact - EFFORT_WEIGHT * rule.effort + BARRIER_BONUS * barrier_named
 
 
 def recommend(

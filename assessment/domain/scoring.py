@@ -55,9 +55,7 @@ def question_points(question: Question, answer: object) -> int:
     if answer is None:
         return 0
     if question.kind == MULTI:
-        earned = sum(
-            option.points for option in question.options if option.value in answer
-        )
+        earned = sum(option.points for option in question.options if option.value in answer)
         return min(earned, question.attainable_points)
     option = question.option(answer)
     return option.points if option is not None else 0
@@ -100,9 +98,7 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Scores
     )
 
 
-def knowledge_gaps(
-    questionnaire: Questionnaire, answers: Mapping[str, object]
-) -> list[Question]:
+def knowledge_gaps(questionnaire: Questionnaire, answers: Mapping[str, object]) -> list[Question]:
     """Questions answered "I don't know": facts the company should find out."""
     gaps = []
     for question in questionnaire.questions:

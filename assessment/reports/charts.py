@@ -50,9 +50,7 @@ def radar_svg(axes: list[RadarAxis], *, title: str, size: int = 360) -> str:
             f"{x:.1f},{y:.1f}"
             for x, y in (_point(cx, cy, radius * ring / 100, i, count) for i in range(count))
         )
-        parts.append(
-            f'<polygon points="{points}" fill="none" stroke="{GRID}" stroke-width="1"/>'
-        )
+        parts.append(f'<polygon points="{points}" fill="none" stroke="{GRID}" stroke-width="1"/>')
     for i in range(count):
         x, y = _point(cx, cy, radius, i, count)
         parts.append(

@@ -72,13 +72,23 @@ def test_the_study_questions_are_asked_with_the_study_answers(questionnaire):
 
 def test_headcount_bands_are_the_study_bands(questionnaire):
     assert questionnaire.question("headcount").option_values() == (
-        "lt10", "10_19", "20_49", "50_249", "eti", "ge5000",
+        "lt10",
+        "10_19",
+        "20_49",
+        "50_249",
+        "eti",
+        "ge5000",
     )
 
 
 def test_budget_bands_hit_the_study_thresholds(questionnaire):
     assert questionnaire.question("budget").option_values() == (
-        "zero", "lt10k", "10_50k", "50_150k", "gt150k", "dont_know",
+        "zero",
+        "lt10k",
+        "10_50k",
+        "50_150k",
+        "gt150k",
+        "dont_know",
     )
 
 

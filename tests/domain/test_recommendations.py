@@ -65,8 +65,11 @@ def test_a_named_barrier_is_given_as_a_reason(questionnaire):
 def test_every_recommendation_says_why(questionnaire):
     for name, profile in PROFILES.items():
         for rec in recommendations_for(questionnaire, profile()):
-            if rec.id not in {"compare_views_across_teams", "yearly_results_review",
-                              "reassess_in_six_months"}:
+            if rec.id not in {
+                "compare_views_across_teams",
+                "yearly_results_review",
+                "reassess_in_six_months",
+            }:
                 assert rec.reasons, f"{name}: {rec.id}"
 
 

@@ -24,7 +24,8 @@ def best_answers(questionnaire):
 
 def weakest_answers(questionnaire):
     return {
-        question.id: [question.options[-1].value] if question.kind == MULTI
+        question.id: [question.options[-1].value]
+        if question.kind == MULTI
         else min(question.options, key=lambda o: o.points).value
         for question in questionnaire.questions
         if question.options
@@ -102,9 +103,19 @@ def test_context_questions_do_not_change_scores(questionnaire):
 
 @pytest.mark.parametrize(
     ("overall", "level"),
-    [(0, "starting"), (24, "starting"), (25, "developing"), (26, "developing"),
-     (49, "developing"), (50, "established"), (51, "established"), (74, "established"),
-     (75, "advanced"), (76, "advanced"), (100, "advanced")],
+    [
+        (0, "starting"),
+        (24, "starting"),
+        (25, "developing"),
+        (26, "developing"),
+        (49, "developing"),
+        (50, "established"),
+        (51, "established"),
+        (74, "established"),
+        (75, "advanced"),
+        (76, "advanced"),
+        (100, "advanced"),
+    ],
 )
 def test_maturity_level_changes_at_each_quarter(overall, level):
     assert maturity_level(overall) == level

@@ -46,9 +46,12 @@ def test_the_study_segment_ignores_every_other_answer(questionnaire):
 
 
 def test_segment_for_covers_the_four_quadrants():
-    assert {
-        segment_for(active=a, in_step=s) for a in (True, False) for s in (True, False)
-    } == {SILENT_MASS, CASUAL, COMBATIVE, PIONEERS}
+    assert {segment_for(active=a, in_step=s) for a in (True, False) for s in (True, False)} == {
+        SILENT_MASS,
+        CASUAL,
+        COMBATIVE,
+        PIONEERS,
+    }
 
 
 @pytest.mark.parametrize(
@@ -166,14 +169,24 @@ def test_the_combative_path_builds_the_means_only(questionnaire):
     path = place(questionnaire, answers).path
     assert path
     assert {c.question_id for c in path} <= {
-        "who_runs", "hours_week", "staff_trained", "head_involvement", "employee_advocacy",
-        "budget", "budget_next_year", "strategy", "objectives_quantified", "marketing_plan",
-        "editorial_calendar", "measures_results", "tools", "reporting", "crm_link",
+        "who_runs",
+        "hours_week",
+        "staff_trained",
+        "head_involvement",
+        "employee_advocacy",
+        "budget",
+        "budget_next_year",
+        "strategy",
+        "objectives_quantified",
+        "marketing_plan",
+        "editorial_calendar",
+        "measures_results",
+        "tools",
+        "reporting",
+        "crm_link",
     }
     before = means_score(questionnaire, answers)
-    assert before < MEANS_IN_STEP_THRESHOLD <= means_score(
-        questionnaire, apply_path(answers, path)
-    )
+    assert before < MEANS_IN_STEP_THRESHOLD <= means_score(questionnaire, apply_path(answers, path))
 
 
 def test_no_change_moves_an_answer_more_than_two_options_up(questionnaire):

@@ -65,7 +65,7 @@ def test_it_lists_three_to_five_recommendations_with_their_reasons(client):
     content = results(client, make_assessment(profile="silent_mass", complete=True)).content
     count = content.count(b'class="recommendation card')
     assert 3 <= count <= 5
-    assert "Pourquoi cette action".encode() in content
+    assert b"Pourquoi cette action" in content
 
 
 def test_it_names_the_knowledge_gaps(client):
@@ -87,7 +87,8 @@ def test_it_shows_the_private_link(client):
 
 def test_company_names_are_escaped(client):
     assessment = make_assessment(
-        profile="combative", company_name='<script>alert(1)</script><img src="http://x/">',
+        profile="combative",
+        company_name='<script>alert(1)</script><img src="http://x/">',
         complete=True,
     )
     content = results(client, assessment).content.decode()

@@ -8,7 +8,8 @@ pytestmark = pytest.mark.django_db
 
 def test_the_private_link_opens_the_first_unanswered_step_from_any_browser():
     answers = {
-        k: v for k, v in make_assessment(profile="combative").answers.items()
+        k: v
+        for k, v in make_assessment(profile="combative").answers.items()
         if k not in ("budget", "strategy")
     }
     assessment = make_assessment(**answers)

@@ -139,8 +139,9 @@ def test_finishing_with_an_earlier_step_unanswered_goes_back_to_it(client, quest
     answers = PROFILES["pioneers"]()
     del answers["budget"]
     assessment = make_assessment(**answers)
-    response = client.post(url(assessment, 6), {**step_post_data(questionnaire, 6, answers),
-                                                "next": "1"})
+    response = client.post(
+        url(assessment, 6), {**step_post_data(questionnaire, 6, answers), "next": "1"}
+    )
     assert response["Location"] == url(assessment, 3)
     assessment.refresh_from_db()
     assert not assessment.is_complete

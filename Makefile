@@ -1,0 +1,96 @@
+# Two commands on a fresh machine:
+#   make serve   installs everything and serves the app on SQLite at http://127.0.0.1:8000
+#   make test    installs everything and runs the whole suite on SQLite and on PostgreSQL
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Local secret, made once and kept out of git; production sets SECRET_KEY in the environment.
+SECRET_FILE := .secret_key
+export SECRET_KEY ?= $(shell [ -f $(SECRET_FILE) ] || python3 -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_FILE); cat $(SECRET_FILE))
+
+# PostgreSQL for the second run of the suite: the machine's cluster, a role of our own.
+PG_VERSION ?= 15
+PG_USER := maturity
+PG_URL := postgres://$(PG_USER):$(PG_USER)@127.0.0.1:5432/$(PG_USER)
+
+APT_RUNTIME := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+APT_TEST := chromium chromium-driver poppler-utils postgresql
+
+.PHONY: help serve install test ci lint check migrations-check test-sqlite test-postgres postgres \
+        system-packages system-packages-test messages clean
+
+help:
+	@echo "make serve   install everything and serve the app on http://$(HOST):$(PORT) (SQLite)"
+	@echo "make test    install everything and run the whole suite (SQLite, PostgreSQL, Chromium)"
+
+serve: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput -v0
+	@echo "Serving on http://$(HOST):$(PORT)/"
+	$(VENV)/bin/gunicorn assessment.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+install: system-packages $(VENV)/.installed node_modules/.installed messages
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+messages: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+# Debian packages, installed only when missing (root on these machines; otherwise say what to do).
+system-packages:
+	@missing=$$(for p in $(APT_RUNTIME); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Please install: $$missing"; exit 1; fi; fi
+
+system-packages-test:
+	@missing=$$(for p in $(APT_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Please install: $$missing"; exit 1; fi; fi
+
+postgres: system-packages-test
+	@if ! pg_lsclusters -h | awk '$$1 == "$(PG_VERSION)" && $$2 == "main" {print $$4}' | grep -q online; then \
+	  pg_ctlcluster --skip-systemctl-redirect $(PG_VERSION) main start; fi
+	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+	@su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = '$(PG_USER)'\"" | grep -q 1 || \
+	  su postgres -c "psql -qc \"CREATE ROLE $(PG_USER) LOGIN CREATEDB PASSWORD '$(PG_USER)'\""
+	@su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname = '$(PG_USER)'\"" | grep -q 1 || \
+	  su postgres -c "createdb -O $(PG_USER) $(PG_USER)"
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+migrations-check: check
+
+test-sqlite: install system-packages-test
+	$(PY) -m pytest
+
+test-postgres: install postgres
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"
+
+test: lint check test-sqlite test-postgres
+
+ci: test
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
