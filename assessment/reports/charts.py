@@ -36,12 +36,40 @@ def _anchor(x: float, cx: float) -> str:
     return "start" if x > cx else "end"
 
 
-def radar_svg(axes: list[RadarAxis], *, title: str, size: int = 360) -> str:
+def _lines(label: str, max_chars: int) -> list[str]:
+    """Split a label on spaces into lines of at most about `max_chars` characters."""
+    lines: list[str] = []
+    for word in label.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= max_chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _text_block(lines: list[str], x: float, y: float, **attributes: str) -> str:
+    """Lines of text stacked from `y` down, each an escaped <tspan>."""
+    attrs = " ".join(f'{name.replace("_", "-")}="{value}"' for name, value in attributes.items())
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if i == 0 else 1.15}em">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return f'<text x="{x:.1f}" y="{y:.1f}" {attrs}>{spans}</text>'
+
+
+# Radar geometry, in SVG units: wide enough for a two-line label on each side of the web.
+# The font is large because the chart shrinks to a third of its size on a phone.
+RADAR_WIDTH, RADAR_HEIGHT, RADAR_RADIUS = 500, 420, 112
+RADAR_FONT_SIZE = 17
+RADAR_LINE_HEIGHT = 1.15 * RADAR_FONT_SIZE
+RADAR_LABEL_CHARS = 12
+
+
+def radar_svg(axes: list[RadarAxis], *, title: str) -> str:
     count = len(axes)
-    cx, cy = size / 2, size / 2 + 4
-    radius = size * 0.30
+    cx, cy, radius = RADAR_WIDTH / 2, RADAR_HEIGHT / 2 + 10, RADAR_RADIUS
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size + 8}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {RADAR_WIDTH} {RADAR_HEIGHT}" '
         f'class="chart chart-radar" role="img" aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
     ]
@@ -57,30 +85,43 @@ def radar_svg(axes: list[RadarAxis], *, title: str, size: int = 360) -> str:
             f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
         )
-    shape = " ".join(
-        f"{x:.1f},{y:.1f}"
-        for x, y in (
-            _point(cx, cy, radius * max(axis.value, 2) / 100, i, count)
-            for i, axis in enumerate(axes)
-        )
-    )
+    # A zero still shows as a dot just off the centre, so every axis has a visible point.
+    corners = [
+        _point(cx, cy, radius * max(axis.value, 2) / 100, i, count) for i, axis in enumerate(axes)
+    ]
+    shape = " ".join(f"{x:.1f},{y:.1f}" for x, y in corners)
     parts.append(
         f'<polygon points="{shape}" fill="{ACCENT_FILL}" stroke="{ACCENT}" stroke-width="2.5" '
         'stroke-linejoin="round"/>'
     )
-    for i, axis in enumerate(axes):
-        x, y = _point(cx, cy, radius * max(axis.value, 2) / 100, i, count)
+    for x, y in corners:
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{ACCENT}"/>')
-        lx, ly = _point(cx, cy, radius + 18, i, count)
+    for i, axis in enumerate(axes):
+        lx, ly = _point(cx, cy, radius + 16, i, count)
         anchor = _anchor(lx, cx)
-        dy = -8 if ly < cy - 1 else 14 if ly > cy + radius * 0.5 else 4
+        lines = _lines(axis.label, RADAR_LABEL_CHARS) + [str(axis.value)]
+        # Labels above the centre grow upwards, the others downwards, away from the web.
+        if ly < cy - radius * 0.5:
+            top = ly - 16 * (len(lines) - 1) - 4
+        elif ly > cy + radius * 0.5:
+            top = ly + 14
+        else:
+            top = ly - 8 * (len(lines) - 1) + 4
         parts.append(
-            f'<text x="{lx:.1f}" y="{ly + dy:.1f}" text-anchor="{anchor}" font-size="13" '
-            f'fill="{INK}" font-weight="600">{escape(axis.label)}</text>'
+            _text_block(
+                lines[:-1],
+                lx,
+                top,
+                text_anchor=anchor,
+                font_size="15",
+                fill=INK,
+                font_weight="600",
+            )
         )
         parts.append(
-            f'<text x="{lx:.1f}" y="{ly + dy + 16:.1f}" text-anchor="{anchor}" font-size="13" '
-            f'fill="{ACCENT}" font-weight="700">{axis.value}</text>'
+            f'<text x="{lx:.1f}" y="{top + 17.25 * (len(lines) - 1):.1f}" '
+            f'text-anchor="{anchor}" font-size="15" fill="{ACCENT}" font-weight="700">'
+            f"{axis.value}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -93,6 +134,10 @@ class Quadrant:
     share: str  # already formatted, e.g. "44 %"
     column: int  # 0: little or not active, 1: active
     row: int  # 0: in step or ahead (top), 1: late (bottom)
+
+
+# Segment map geometry: a narrow band on the left for the vertical axis, two rows of two cells.
+MAP_LEFT, MAP_TOP, MAP_CELL_WIDTH, MAP_CELL_HEIGHT = 44, 4, 200, 150
 
 
 def segment_map_svg(
@@ -108,8 +153,8 @@ def segment_map_svg(
 ) -> str:
     """The study's two axes as a 2x2 map, the company marked where it places itself and, when it
     differs, where its answers place it."""
-    left, top, cell_w, cell_h = 70, 10, 190, 120
-    width, height = left + 2 * cell_w + 10, top + 2 * cell_h + 50
+    left, top, cell_w, cell_h = MAP_LEFT, MAP_TOP, MAP_CELL_WIDTH, MAP_CELL_HEIGHT
+    width, height = left + 2 * cell_w + 4, top + 2 * cell_h + 34
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'class="chart chart-segments" role="img" aria-label="{escape(title)}">',
@@ -119,18 +164,17 @@ def segment_map_svg(
         x = left + quadrant.column * cell_w
         y = top + quadrant.row * cell_h
         mine = quadrant.key == said
-        fill = "#e6eefb" if mine else "#f4f6f9"
-        stroke = ACCENT if mine else GRID
         parts.append(
-            f'<rect x="{x + 3}" y="{y + 3}" width="{cell_w - 6}" height="{cell_h - 6}" rx="8" '
-            f'fill="{fill}" stroke="{stroke}" stroke-width="{2.5 if mine else 1}"/>'
+            f'<rect x="{x + 3}" y="{y + 3}" width="{cell_w - 6}" height="{cell_h - 6}" rx="10" '
+            f'fill="{"#e6eefb" if mine else "#f4f6f9"}" stroke="{ACCENT if mine else GRID}" '
+            f'stroke-width="{2.5 if mine else 1}"/>'
         )
         parts.append(
-            f'<text x="{x + 16}" y="{y + 32}" font-size="15" font-weight="700" '
+            f'<text x="{x + 16}" y="{y + 32}" font-size="17" font-weight="700" '
             f'fill="{INK}">{escape(quadrant.name)}</text>'
         )
         parts.append(
-            f'<text x="{x + 16}" y="{y + 64}" font-size="26" font-weight="700" '
+            f'<text x="{x + 16}" y="{y + 68}" font-size="30" font-weight="700" '
             f'fill="{MUTED}">{escape(quadrant.share)}</text>'
         )
         marker = None
@@ -140,42 +184,39 @@ def segment_map_svg(
             marker = (shown_label, False)
         if marker is not None:
             label, solid = marker
-            mx, my = x + 16, y + 92
+            mx, my = x + 16, y + 100
             if solid:
-                parts.append(f'<circle cx="{mx + 6}" cy="{my - 4}" r="6" fill="{ACCENT}"/>')
+                parts.append(f'<circle cx="{mx + 7}" cy="{my - 5}" r="7" fill="{ACCENT}"/>')
             else:
                 parts.append(
-                    f'<circle cx="{mx + 6}" cy="{my - 4}" r="5.5" fill="none" '
-                    f'stroke="{ACCENT}" stroke-width="2" stroke-dasharray="3 2"/>'
+                    f'<circle cx="{mx + 7}" cy="{my - 5}" r="6.5" fill="#fff" '
+                    f'stroke="{ACCENT}" stroke-width="2.5" stroke-dasharray="3 2"/>'
                 )
             parts.append(
-                f'<text x="{mx + 18}" y="{my + 1}" font-size="13" font-weight="600" '
-                f'fill="{ACCENT}">{escape(label)}</text>'
+                _text_block(
+                    _lines(label, 16),
+                    mx + 22,
+                    my,
+                    font_size="14",
+                    font_weight="600",
+                    fill=ACCENT,
+                )
             )
-    # Axes: activity left to right, tempo bottom (late) to top (in step or ahead).
+    # Axes: activity from left to right; tempo from bottom (behind) to top (in step or ahead),
+    # written upwards along the left edge.
     for column, label in enumerate(x_labels):
         parts.append(
             f'<text x="{left + column * cell_w + cell_w / 2}" y="{top + 2 * cell_h + 22}" '
-            f'text-anchor="middle" font-size="12" fill="{MUTED}">{escape(label)}</text>'
+            f'text-anchor="middle" font-size="14" fill="{MUTED}">{escape(label)}</text>'
         )
     for row, label in enumerate(y_labels):
         cy = top + row * cell_h + cell_h / 2
+        lines = _lines(label, 18)
+        block = _text_block(lines, 0, 0, text_anchor="middle", font_size="14", fill=MUTED)
+        # Rotated a quarter turn: the lines stack towards the map, so the block starts further out.
         parts.append(
-            f'<text x="{left - 10}" y="{cy}" text-anchor="end" font-size="12" '
-            f'fill="{MUTED}">{_wrap_tspans(label, left - 10)}</text>'
+            f'<g transform="translate({left - 8 - 16 * (len(lines) - 1)} {cy}) rotate(-90)">'
+            f"{block}</g>"
         )
     parts.append("</svg>")
     return "".join(parts)
-
-
-def _wrap_tspans(label: str, x: float) -> str:
-    """Axis labels in the margin are short; split on a space into at most two lines."""
-    words = label.split(" ")
-    if len(words) == 1:
-        return escape(label)
-    middle = (len(words) + 1) // 2
-    first, second = " ".join(words[:middle]), " ".join(words[middle:])
-    return (
-        f'<tspan x="{x}" dy="-0.3em">{escape(first)}</tspan>'
-        f'<tspan x="{x}" dy="1.2em">{escape(second)}</tspan>'
-    )
