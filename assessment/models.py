@@ -36,9 +36,28 @@ class Assessment(models.Model):
     roi_score = models.PositiveSmallIntegerField(null=True, blank=True)
     segment = models.CharField(max_length=20, blank=True)
 
+    # Who answered, as far as an anonymous visitor can be told apart: a random id kept in a
+    # long-lived cookie. Peer benchmarks count each respondent once, with their latest answers.
+    respondent_key = models.CharField(max_length=64, blank=True, db_index=True)
+    # The one assessment of its respondent that counts in peer benchmarks (their latest completed).
+    in_peer_benchmarks = models.BooleanField(default=False)
+    # Generated for demonstration and measurement: never mixed into real benchmarks unless asked.
+    is_synthetic = models.BooleanField(default=False)
+    # Context answers copied out of `answers` so peer groups can be selected with an index.
+    headcount = models.CharField(max_length=20, blank=True)
+    sector = models.CharField(max_length=20, blank=True)
+
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["completed_at"])]
+        indexes = [
+            models.Index(fields=["completed_at"]),
+            models.Index(
+                fields=["in_peer_benchmarks", "is_synthetic", "headcount"], name="peers_by_size"
+            ),
+            models.Index(
+                fields=["in_peer_benchmarks", "is_synthetic", "sector"], name="peers_by_sector"
+            ),
+        ]
 
     def __str__(self) -> str:
         name = self.answers.get("company_name") or "—"

@@ -4,12 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Count, Max, Q
 from django.utils import timezone
+
+from benchmarks.peers import (
+    ROW_COLUMNS,
+    PeerGroup,
+    group_histograms,
+    peer_groups,
+    without_company,
+)
 
 from .domain.questionnaire import Questionnaire, clean_answer, load_questionnaire, missing_answers
 from .domain.results import AssessmentResult, assess
+from .domain.scoring import score
+from .domain.segments import study_placement
 from .models import Assessment
+
+SCORE_FIELDS = {
+    "overall": "overall_score",
+    "presence": "presence_score",
+    "team": "team_score",
+    "budget": "budget_score",
+    "objectives": "objectives_score",
+    "roi": "roi_score",
+}
 
 
 class IncompleteAssessment(Exception):
@@ -22,15 +44,19 @@ def questionnaire_of(assessment: Assessment) -> Questionnaire:
     return load_questionnaire(assessment.questionnaire_version)
 
 
-def assessment_start(*, language: str) -> Assessment:
-    return Assessment.objects.create(language=language)
+def assessment_start(*, language: str, respondent_key: str = "") -> Assessment:
+    return Assessment.objects.create(language=language, respondent_key=respondent_key)
 
 
-def _store_scores(assessment: Assessment, result: AssessmentResult) -> None:
-    for dimension, value in result.scores.dimensions.items():
+def _store_scores(assessment: Assessment, questionnaire: Questionnaire) -> None:
+    """Copy what listing and peer comparison need out of the answers."""
+    scores = score(questionnaire, assessment.answers)
+    for dimension, value in scores.dimensions.items():
         setattr(assessment, f"{dimension}_score", value)
-    assessment.overall_score = result.scores.overall
-    assessment.segment = result.segment.study.segment
+    assessment.overall_score = scores.overall
+    assessment.segment = study_placement(assessment.answers).segment
+    assessment.headcount = assessment.answers.get("headcount", "")
+    assessment.sector = assessment.answers.get("sector", "")
 
 
 @transaction.atomic
@@ -55,7 +81,7 @@ def assessment_save_answers(
     if language:
         locked.language = language
     if locked.is_complete and not missing_answers(questionnaire, merged):
-        _store_scores(locked, assess(questionnaire, merged))
+        _store_scores(locked, questionnaire)
     locked.save()
     return locked
 
@@ -67,12 +93,17 @@ def assessment_complete(*, assessment: Assessment) -> AssessmentResult:
     missing = missing_answers(questionnaire, locked.answers)
     if missing:
         raise IncompleteAssessment([question.id for question in missing])
-    result = assess(questionnaire, locked.answers)
-    _store_scores(locked, result)
+    _store_scores(locked, questionnaire)
     if locked.completed_at is None:
         locked.completed_at = timezone.now()
+    # Each respondent counts once in peer benchmarks: with their latest completed assessment.
+    if locked.respondent_key:
+        Assessment.objects.filter(respondent_key=locked.respondent_key).exclude(
+            pk=locked.pk
+        ).update(in_peer_benchmarks=False)
+    locked.in_peer_benchmarks = True
     locked.save()
-    return result
+    return assess(questionnaire, locked.answers)
 
 
 def assessment_result(assessment: Assessment) -> AssessmentResult:
@@ -87,3 +118,42 @@ def first_step_to_answer(assessment: Assessment) -> int | None:
         if any(question.id in missing for question in section.questions):
             return number
     return None
+
+
+def _peer_population():
+    counted = Assessment.objects.filter(in_peer_benchmarks=True)
+    if not settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC:
+        counted = counted.filter(is_synthetic=False)
+    return counted
+
+
+def peer_data_version() -> str:
+    """Changes whenever an assessment enters, leaves or changes in the peer population."""
+    state = _peer_population().aggregate(count=Count("id"), last=Max("updated_at"))
+    return f"{state['count']}-{state['last'].timestamp() if state['last'] else 0}"
+
+
+def _histograms(headcount: str, sector: str):
+    key = f"peers:{headcount}:{sector}:{peer_data_version()}"
+    histograms = cache.get(key)
+    if histograms is None:
+        rows = (
+            _peer_population()
+            .filter(Q(headcount=headcount) | Q(sector=sector))
+            .values_list(*ROW_COLUMNS[:2], *SCORE_FIELDS.values())
+        )
+        histograms = group_histograms(
+            rows.iterator(chunk_size=5000), headcount=headcount, sector=sector
+        )
+        cache.set(key, histograms, timeout=settings.PEER_BENCHMARKS_CACHE_SECONDS)
+    return histograms
+
+
+def assessment_peer_groups(assessment: Assessment) -> tuple[PeerGroup, ...]:
+    """Where the company stands among completed assessments of its size, its sector, and both."""
+    scores = {name: getattr(assessment, field) for name, field in SCORE_FIELDS.items()}
+    histograms = _histograms(assessment.headcount, assessment.sector)
+    counted = _peer_population().filter(pk=assessment.pk).exists()
+    if counted:
+        histograms = without_company(histograms, scores)
+    return peer_groups(histograms, scores)

@@ -132,6 +132,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # The private link's cookie lets the home page offer "continue where you left off".
 RESUME_COOKIE_NAME = "smm_resume"
 RESUME_COOKIE_MAX_AGE = 60 * 60 * 24 * 180
+# A random id per browser, so that peer benchmarks count each respondent once.
+RESPONDENT_COOKIE_NAME = "smm_respondent"
 
 SECURE = env_bool("DJANGO_SECURE")
 SESSION_COOKIE_SECURE = SECURE
@@ -151,3 +153,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Peer benchmarks. Synthetic assessments (made to demonstrate and measure the feature) stay out
+# of them unless this is set.
+PEER_BENCHMARKS_INCLUDE_SYNTHETIC = env_bool("PEER_BENCHMARKS_INCLUDE_SYNTHETIC")
+PEER_BENCHMARKS_CACHE_SECONDS = int(os.environ.get("PEER_BENCHMARKS_CACHE_SECONDS", "3600"))

@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
@@ -59,10 +61,26 @@ def home(request):
     )
 
 
+def _respondent_key(request) -> str:
+    return request.get_signed_cookie(
+        settings.RESPONDENT_COOKIE_NAME, default=""
+    ) or secrets.token_urlsafe(24)
+
+
 @require_POST
 def start(request):
-    assessment = services.assessment_start(language=get_language())
-    return _remember(redirect("assessment:step", token=assessment.token, number=1), assessment)
+    respondent_key = _respondent_key(request)
+    assessment = services.assessment_start(language=get_language(), respondent_key=respondent_key)
+    response = _remember(redirect("assessment:step", token=assessment.token, number=1), assessment)
+    response.set_signed_cookie(
+        settings.RESPONDENT_COOKIE_NAME,
+        respondent_key,
+        max_age=settings.RESUME_COOKIE_MAX_AGE,
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
+    )
+    return response
 
 
 @require_GET

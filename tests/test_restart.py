@@ -39,6 +39,9 @@ def start_server(env, port):
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # Its own process group, so the kill takes the workers down with the master, as a
+        # machine crash or an OOM kill of the whole service would.
+        start_new_session=True,
     )
     for _ in range(100):
         try:
@@ -93,7 +96,7 @@ def test_answers_saved_before_a_kill_are_there_after_a_restart(server_env):
         saved = opener.open(step_url, urllib.parse.urlencode(answers).encode())
         assert saved.geturl().endswith("/step/2/")
     finally:
-        server.send_signal(signal.SIGKILL)
+        os.killpg(server.pid, signal.SIGKILL)
         server.wait()
 
     server = start_server(server_env, port)
@@ -105,5 +108,5 @@ def test_answers_saved_before_a_kill_are_there_after_a_restart(server_env):
         assert 'value="Survivor SA"' in first_step
         assert re.search(r'value="industry"[^>]*checked|checked[^>]*value="industry"', first_step)
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait()

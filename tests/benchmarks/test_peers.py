@@ -1,0 +1,67 @@
+import pytest
+
+from benchmarks.peers import (
+    PEER_GROUP_MINIMUM,
+    SCORE_COLUMNS,
+    group_histograms,
+    peer_groups,
+    percentile,
+    without_company,
+)
+
+
+def row(headcount="20_49", sector="industry", score=50):
+    return (headcount, sector, *([score] * len(SCORE_COLUMNS)))
+
+
+def scores(value):
+    return dict.fromkeys(SCORE_COLUMNS, value)
+
+
+def test_percentile_counts_the_peers_below_and_half_the_ties():
+    histogram = [0] * 101
+    histogram[10], histogram[50], histogram[90] = 1, 2, 1
+    assert percentile(histogram, 50) == 50  # 1 below, 2 tied: (1 + 1) / 4
+    assert percentile(histogram, 95) == 100
+    assert percentile(histogram, 0) == 0
+
+
+def test_the_top_scorer_of_a_group_of_ten_is_at_the_95th_percentile():
+    rows = [row(score=s) for s in range(0, 100, 10)]
+    histograms = group_histograms(rows, headcount="20_49", sector="industry")
+    assert percentile(histograms["size"]["overall"], 90) == 95
+
+
+def test_groups_are_size_sector_and_both():
+    rows = [row("20_49", "retail")] * 3 + [row("lt10", "industry")] * 4 + [row()] * 5
+    histograms = group_histograms(rows, headcount="20_49", sector="industry")
+    sizes = {kind: sum(h["overall"]) for kind, h in histograms.items()}
+    assert sizes == {"size": 8, "sector": 9, "size_and_sector": 5}
+
+
+@pytest.mark.parametrize(
+    ("peers", "shown"),
+    [(PEER_GROUP_MINIMUM - 1, False), (PEER_GROUP_MINIMUM, True), (PEER_GROUP_MINIMUM + 1, True)],
+)
+def test_a_group_is_shown_from_ten_peers(peers, shown):
+    histograms = group_histograms([row()] * peers, headcount="20_49", sector="industry")
+    for group in peer_groups(histograms, scores(50)):
+        assert group.shown is shown
+        assert group.size == peers
+        if not shown:
+            assert group.percentiles is None
+
+
+def test_the_company_is_not_its_own_peer():
+    rows = [row(score=10)] * PEER_GROUP_MINIMUM + [row(score=80)]
+    histograms = group_histograms(rows, headcount="20_49", sector="industry")
+    groups = peer_groups(without_company(histograms, scores(80)), scores(80))
+    assert all(group.size == PEER_GROUP_MINIMUM for group in groups)
+    assert all(group.percentiles["overall"] == 100 for group in groups)
+
+
+def test_the_histograms_hold_no_company_level_data():
+    histograms = group_histograms([row()] * 12, headcount="20_49", sector="industry")
+    for columns in histograms.values():
+        for counts in columns.values():
+            assert len(counts) == 101 and all(isinstance(c, int) for c in counts)

@@ -1,0 +1,67 @@
+"""Peer benchmarks from stored assessments: who counts, and who never does."""
+
+import pytest
+
+from assessment import services
+from benchmarks.peers import PEER_GROUP_MINIMUM
+from tests.factories import make_assessment
+
+pytestmark = pytest.mark.django_db
+
+
+def make_peers(count, **answers):
+    return [make_assessment(profile="combative", complete=True, **answers) for _ in range(count)]
+
+
+def size_group(assessment):
+    return next(g for g in services.assessment_peer_groups(assessment) if g.kind == "size")
+
+
+def test_below_ten_peers_no_percentile_is_given():
+    make_peers(PEER_GROUP_MINIMUM - 1)
+    company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
+    group = size_group(company)
+    assert group.size == PEER_GROUP_MINIMUM - 1 and not group.shown
+
+
+def test_from_ten_peers_the_percentile_is_given():
+    make_peers(PEER_GROUP_MINIMUM)
+    company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
+    group = size_group(company)
+    assert group.size == PEER_GROUP_MINIMUM
+    assert group.percentiles["overall"] == 100
+
+
+def test_synthetic_assessments_never_count_unless_asked(settings):
+    for peer in make_peers(PEER_GROUP_MINIMUM):
+        peer.is_synthetic = True
+        peer.save()
+    company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
+    assert size_group(company).size == 0
+    settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC = True
+    assert size_group(company).size == PEER_GROUP_MINIMUM
+
+
+def test_a_respondent_counts_once_with_their_latest_assessment():
+    for _ in range(3):
+        assessment = make_assessment(profile="combative")
+        assessment.respondent_key = "same-browser"
+        assessment.save()
+        services.assessment_complete(assessment=assessment)
+    company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
+    assert size_group(company).size == 1
+
+
+def test_unfinished_assessments_do_not_count():
+    for _ in range(PEER_GROUP_MINIMUM):
+        make_assessment(profile="combative")
+    company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
+    assert size_group(company).size == 0
+
+
+def test_a_new_completion_is_seen_at_once_despite_the_cache():
+    make_peers(PEER_GROUP_MINIMUM - 1)
+    company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
+    assert not size_group(company).shown
+    make_peers(1)
+    assert size_group(company).shown
