@@ -9,9 +9,20 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from benchmarks.figures import figure_for
+from benchmarks.compare import (
+    AMONG_TOP,
+    BPIFRANCE_STUDY,
+    LIKE,
+    TOP,
+    Ladder,
+    compare_all,
+    distributions,
+    in_bpifrance_population,
+)
+from benchmarks.figures import figure_for, load_sector_tendencies, studies_in_order
+from benchmarks.peers import PEER_GROUP_MINIMUM, SCORE_COLUMNS
 
-from .domain.questionnaire import DIMENSIONS, Questionnaire
+from .domain.questionnaire import DIMENSIONS, MULTI, SINGLE, Questionnaire
 from .domain.recommendations import HIGH, LOW, Reason
 from .domain.scoring import DIMENSION_WEIGHTS, maturity_level
 from .domain.segments import (
@@ -23,11 +34,7 @@ from .domain.segments import (
 )
 from .models import Assessment
 from .reports.charts import Quadrant, RadarAxis, radar_svg, segment_map_svg
-from .services import assessment_result, questionnaire_of
-
-# The study's population: French firms with a turnover of 2 M€ to 1.5 bn€.
-STUDY_TURNOVER_BANDS = frozenset({"2_10m", "10_50m", "50_250m", "250m_1500m"})
-STUDY_COUNTRY = "fr"
+from .services import assessment_peer_groups, assessment_result, questionnaire_of
 
 # Where each segment sits on the study's map: (column: active?, row: late?).
 SEGMENT_CELLS = {
@@ -166,12 +173,6 @@ def segment_shares(language: str) -> list[dict]:
     return shares
 
 
-def in_study_population(answers) -> bool:
-    return answers.get("country") == STUDY_COUNTRY and answers.get("turnover") in (
-        STUDY_TURNOVER_BANDS
-    )
-
-
 def _segment_map(segment_result, language: str) -> str:
     quadrants = []
     for key in SEGMENTS:
@@ -259,7 +260,11 @@ def _results_context(assessment: Assessment, language: str) -> dict:
             ],
         },
         "segment_map_svg": mark_safe(_segment_map(segment, language)),  # noqa: S308 - escaped
-        "in_study_population": in_study_population(answers),
+        "in_study_population": in_bpifrance_population(answers),
+        "benchmark_blocks": _benchmark_blocks(questionnaire, answers, language),
+        "sector_tendency": load_sector_tendencies().get(answers.get("sector")),
+        "peers": _peers(questionnaire, assessment, language),
+        "peer_minimum": PEER_GROUP_MINIMUM,
         "recommendations": [
             {
                 "rank": rank,
@@ -280,4 +285,126 @@ def _results_context(assessment: Assessment, language: str) -> dict:
             }
             for question in result.knowledge_gaps
         ],
+    }
+
+
+def ladders(questionnaire: Questionnaire) -> dict[str, Ladder]:
+    """Each question's options as the comparisons need them, in questionnaire order."""
+    return {
+        question.id: Ladder(
+            ordered=question.option_values() if question.kind == SINGLE else (),
+            unknown_values=frozenset(o.value for o in question.options if o.dont_know),
+            multiple=question.kind == MULTI,
+        )
+        for question in questionnaire.questions
+    }
+
+
+def comparability_names() -> dict[str, str]:
+    return {
+        "peers": _("French SMEs and mid-caps"),
+        "professionals": _("French marketing professionals"),
+        "context": _("Context only: another country or another period"),
+    }
+
+
+def _reading(comparison, language: str) -> str:
+    share = format_percent(comparison.company_share, language)
+    if comparison.reading == LIKE:
+        return _("You are among these %(share)s.") % {"share": share}
+    if comparison.reading == AMONG_TOP:
+        return _("You are among these %(share)s: ahead of most on this point.") % {"share": share}
+    if comparison.reading == TOP:
+        return _("You are among the other %(share)s: ahead of most on this point.") % {
+            "share": share
+        }
+    return _("You are among the other %(share)s.") % {"share": share}
+
+
+def _comparisons(questionnaire: Questionnaire, answers, language: str) -> list[dict]:
+    return [
+        {
+            "comparison": comparison,
+            "figure": comparison.figure,
+            "study": comparison.study,
+            "question": questionnaire.question(comparison.question_id).label.in_language(language),
+            "answer": answer_label(
+                questionnaire, comparison.question_id, comparison.company_answer, language
+            ),
+            "reading": _reading(comparison, language),
+            "level": comparison.study.comparability,
+        }
+        for comparison in compare_all(answers, ladders(questionnaire))
+    ]
+
+
+def _distributions(questionnaire: Questionnaire, answers, language: str) -> list[dict]:
+    return [
+        {
+            "study": distribution.study,
+            "question": questionnaire.question(distribution.question_id).label.in_language(
+                language
+            ),
+            "level": distribution.study.comparability,
+            "items": [
+                {
+                    "label": answer_label(
+                        questionnaire, distribution.question_id, item.value, language
+                    ),
+                    "figure": item.figure,
+                    "chosen": item.chosen,
+                }
+                for item in distribution.items
+            ],
+        }
+        for distribution in distributions(answers, ladders(questionnaire))
+    ]
+
+
+def _benchmark_blocks(questionnaire: Questionnaire, answers, language: str) -> list[dict]:
+    """Comparisons grouped by study, the most comparable study first."""
+    blocks: dict[str, dict] = {}
+    for kind, items in (
+        ("comparisons", _comparisons(questionnaire, answers, language)),
+        ("distributions", _distributions(questionnaire, answers, language)),
+    ):
+        for item in items:
+            study = item["study"]
+            block = blocks.setdefault(
+                study.id,
+                {
+                    "study": study,
+                    "level": study.comparability,
+                    "level_name": comparability_names()[study.comparability],
+                    "outside_population": study.id == BPIFRANCE_STUDY
+                    and not in_bpifrance_population(answers),
+                    "comparisons": [],
+                    "distributions": [],
+                },
+            )
+            block[kind].append(item)
+    order = [study.id for study in studies_in_order()]
+    return sorted(blocks.values(), key=lambda block: order.index(block["study"].id))
+
+
+def _peers(questionnaire: Questionnaire, assessment: Assessment, language: str) -> dict:
+    names = {"overall": _("Overall score"), **dimension_names()}
+    size = answer_label(questionnaire, "headcount", assessment.answers.get("headcount"), language)
+    sector = answer_label(questionnaire, "sector", assessment.answers.get("sector"), language)
+    group_names = {
+        "size": size,
+        "sector": sector,
+        "size_and_sector": f"{size} · {sector}",
+    }
+    groups = assessment_peer_groups(assessment)
+    return {
+        "groups": [{"name": group_names[g.kind], "group": g} for g in groups],
+        "rows": [
+            {
+                "name": names[column],
+                "cells": [g.percentiles[column] if g.shown else None for g in groups],
+            }
+            for column in SCORE_COLUMNS
+        ],
+        "any_shown": any(g.shown for g in groups),
     }

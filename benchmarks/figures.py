@@ -84,3 +84,27 @@ def studies_in_order() -> list[Study]:
             -int(study.publication_year) if study.publication_year.isdigit() else 0,
         ),
     )
+
+
+@dataclass(frozen=True)
+class SectorTendency:
+    sector: str
+    study: Study
+    tendency: str  # "little_active" or "active"
+    statement_fr: str
+    statement_en: str
+
+
+@cache
+def load_sector_tendencies() -> dict[str, SectorTendency]:
+    studies = load_studies()
+    return {
+        row["sector"]: SectorTendency(
+            sector=row["sector"],
+            study=studies[row["study_id"]],
+            tendency=row["tendency"],
+            statement_fr=row["statement_fr"],
+            statement_en=row["statement_en"],
+        )
+        for row in _read("sector_tendencies.csv").to_dict("records")
+    }

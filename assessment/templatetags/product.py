@@ -36,3 +36,14 @@ def number(value) -> str:
         return value
     grouped = f"{whole:,}"
     return grouped if get_language() == "en" else grouped.replace(",", "\u202f")
+
+
+@register.filter
+def ordinal(value) -> str:
+    """A percentile rank as each language writes it: "72e" or "72nd"."""
+    number = int(value)
+    if get_language() != "en":
+        return "1er" if number == 1 else f"{number}e"
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
