@@ -39,25 +39,12 @@ class Assessment(models.Model):
     # Who answered, as far as an anonymous visitor can be told apart: a random id kept in a
     # long-lived cookie. Peer benchmarks count each respondent once, with their latest answers.
     respondent_key = models.CharField(max_length=64, blank=True, db_index=True)
-    # The one assessment of its respondent that counts in peer benchmarks (their latest completed).
-    in_peer_benchmarks = models.BooleanField(default=False)
     # Generated for demonstration and measurement: never mixed into real benchmarks unless asked.
     is_synthetic = models.BooleanField(default=False)
-    # Context answers copied out of `answers` so peer groups can be selected with an index.
-    headcount = models.CharField(max_length=20, blank=True)
-    sector = models.CharField(max_length=20, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [
-            models.Index(fields=["completed_at"]),
-            models.Index(
-                fields=["in_peer_benchmarks", "is_synthetic", "headcount"], name="peers_by_size"
-            ),
-            models.Index(
-                fields=["in_peer_benchmarks", "is_synthetic", "sector"], name="peers_by_sector"
-            ),
-        ]
+        indexes = [models.Index(fields=["completed_at"])]
 
     def __str__(self) -> str:
         name = self.answers.get("company_name") or "—"
@@ -66,3 +53,35 @@ class Assessment(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+
+class PeerScore(models.Model):
+    """The scores of an assessment that counts in peer benchmarks, in a narrow table of its own.
+
+    Peer groups are read from here, never from the assessments: a row is a few dozen bytes, where
+    an assessment carries all its answers, so a group of tens of thousands is read in milliseconds.
+    A respondent has at most one row: their latest completed assessment.
+    """
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, primary_key=True, related_name="peer_score"
+    )
+    is_synthetic = models.BooleanField(default=False)
+    headcount = models.CharField(max_length=20)
+    sector = models.CharField(max_length=20)
+    overall = models.PositiveSmallIntegerField()
+    presence = models.PositiveSmallIntegerField()
+    team = models.PositiveSmallIntegerField()
+    budget = models.PositiveSmallIntegerField()
+    objectives = models.PositiveSmallIntegerField()
+    roi = models.PositiveSmallIntegerField()
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["is_synthetic", "headcount"], name="peer_by_size"),
+            models.Index(fields=["is_synthetic", "sector"], name="peer_by_sector"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.headcount} · {self.sector} · {self.overall}"

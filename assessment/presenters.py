@@ -5,6 +5,7 @@ The domain decides; this module only finds the words. The web page and the PDF r
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -407,4 +408,5 @@ def _peers(questionnaire: Questionnaire, assessment: Assessment, language: str) 
             for column in SCORE_COLUMNS
         ],
         "any_shown": any(g.shown for g in groups),
+        "includes_synthetic": settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
     }

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import timezone
 
 from benchmarks.peers import (
-    ROW_COLUMNS,
+    SCORE_COLUMNS,
     PeerGroup,
     group_histograms,
     peer_groups,
@@ -22,7 +22,7 @@ from .domain.questionnaire import Questionnaire, clean_answer, load_questionnair
 from .domain.results import AssessmentResult, assess
 from .domain.scoring import score
 from .domain.segments import study_placement
-from .models import Assessment
+from .models import Assessment, PeerScore
 
 SCORE_FIELDS = {
     "overall": "overall_score",
@@ -55,8 +55,23 @@ def _store_scores(assessment: Assessment, questionnaire: Questionnaire) -> None:
         setattr(assessment, f"{dimension}_score", value)
     assessment.overall_score = scores.overall
     assessment.segment = study_placement(assessment.answers).segment
-    assessment.headcount = assessment.answers.get("headcount", "")
-    assessment.sector = assessment.answers.get("sector", "")
+
+
+def _count_in_peer_benchmarks(assessment: Assessment) -> None:
+    """Make this assessment its respondent's one row in the peer benchmarks."""
+    if assessment.respondent_key:
+        PeerScore.objects.filter(assessment__respondent_key=assessment.respondent_key).exclude(
+            assessment=assessment
+        ).delete()
+    PeerScore.objects.update_or_create(
+        assessment=assessment,
+        defaults={
+            "is_synthetic": assessment.is_synthetic,
+            "headcount": assessment.answers.get("headcount", ""),
+            "sector": assessment.answers.get("sector", ""),
+            **{name: getattr(assessment, field) for name, field in SCORE_FIELDS.items()},
+        },
+    )
 
 
 @transaction.atomic
@@ -80,9 +95,12 @@ def assessment_save_answers(
     locked.answers = merged
     if language:
         locked.language = language
-    if locked.is_complete and not missing_answers(questionnaire, merged):
+    rescored = locked.is_complete and not missing_answers(questionnaire, merged)
+    if rescored:
         _store_scores(locked, questionnaire)
     locked.save()
+    if rescored and PeerScore.objects.filter(assessment=locked).exists():
+        _count_in_peer_benchmarks(locked)
     return locked
 
 
@@ -96,13 +114,8 @@ def assessment_complete(*, assessment: Assessment) -> AssessmentResult:
     _store_scores(locked, questionnaire)
     if locked.completed_at is None:
         locked.completed_at = timezone.now()
-    # Each respondent counts once in peer benchmarks: with their latest completed assessment.
-    if locked.respondent_key:
-        Assessment.objects.filter(respondent_key=locked.respondent_key).exclude(
-            pk=locked.pk
-        ).update(in_peer_benchmarks=False)
-    locked.in_peer_benchmarks = True
     locked.save()
+    _count_in_peer_benchmarks(locked)
     return assess(questionnaire, locked.answers)
 
 
@@ -121,39 +134,51 @@ def first_step_to_answer(assessment: Assessment) -> int | None:
 
 
 def _peer_population():
-    counted = Assessment.objects.filter(in_peer_benchmarks=True)
+    counted = PeerScore.objects.all()
     if not settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC:
         counted = counted.filter(is_synthetic=False)
     return counted
 
 
 def peer_data_version() -> str:
-    """Changes whenever an assessment enters, leaves or changes in the peer population."""
-    state = _peer_population().aggregate(count=Count("id"), last=Max("updated_at"))
+    """Changes whenever a row enters, leaves or changes in the peer population."""
+    state = PeerScore.objects.aggregate(count=Count("pk"), last=Max("updated_at"))
     return f"{state['count']}-{state['last'].timestamp() if state['last'] else 0}"
 
 
 def _histograms(headcount: str, sector: str):
-    key = f"peers:{headcount}:{sector}:{peer_data_version()}"
+    include_synthetic = settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC
+    key = f"peers:{headcount}:{sector}:{include_synthetic}:{peer_data_version()}"
     histograms = cache.get(key)
     if histograms is None:
-        rows = (
-            _peer_population()
-            .filter(Q(headcount=headcount) | Q(sector=sector))
-            .values_list(*ROW_COLUMNS[:2], *SCORE_FIELDS.values())
-        )
-        histograms = group_histograms(
-            rows.iterator(chunk_size=5000), headcount=headcount, sector=sector
-        )
+        histograms = group_histograms(_peer_rows(headcount, sector))
         cache.set(key, histograms, timeout=settings.PEER_BENCHMARKS_CACHE_SECONDS)
     return histograms
+
+
+def _peer_rows(headcount: str, sector: str):
+    """Every peer sharing the size band or the sector: whether it shares each, and its scores.
+
+    Read from the narrow peer table, as integers only, so tens of thousands of rows load fast.
+    """
+    return (
+        _peer_population()
+        .filter(Q(headcount=headcount) | Q(sector=sector))
+        .annotate(
+            same_size=ExpressionWrapper(Q(headcount=headcount), output_field=BooleanField()),
+            same_sector=ExpressionWrapper(Q(sector=sector), output_field=BooleanField()),
+        )
+        .values_list("same_size", "same_sector", *SCORE_COLUMNS)
+    )
 
 
 def assessment_peer_groups(assessment: Assessment) -> tuple[PeerGroup, ...]:
     """Where the company stands among completed assessments of its size, its sector, and both."""
     scores = {name: getattr(assessment, field) for name, field in SCORE_FIELDS.items()}
-    histograms = _histograms(assessment.headcount, assessment.sector)
-    counted = _peer_population().filter(pk=assessment.pk).exists()
-    if counted:
+    # The answers, not a copy: they are the source of truth.
+    histograms = _histograms(
+        assessment.answers.get("headcount", ""), assessment.answers.get("sector", "")
+    )
+    if _peer_population().filter(assessment=assessment).exists():
         histograms = without_company(histograms, scores)
     return peer_groups(histograms, scores)

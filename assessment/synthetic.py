@@ -20,7 +20,7 @@ from django.utils import timezone
 from .domain.questionnaire import MULTI, SINGLE, Questionnaire, load_questionnaire
 from .domain.scoring import score
 from .domain.segments import study_placement
-from .models import Assessment
+from .models import Assessment, PeerScore
 
 # Bpifrance Le Lab 2018: segment shares, respondents by size, by market.
 SEGMENT_SHARES = {"silent_mass": 44, "casual": 19, "combative": 9, "pioneers": 28}
@@ -106,26 +106,43 @@ def synthetic_assessments(count: int, seed: int) -> Iterator[Assessment]:
             objectives_score=scores.dimensions["objectives"],
             roi_score=scores.dimensions["roi"],
             segment=study_placement(answers).segment,
-            headcount=answers["headcount"],
-            sector=answers["sector"],
-            in_peer_benchmarks=True,
             is_synthetic=True,
         )
+
+
+def _peer_score(assessment: Assessment) -> PeerScore:
+    return PeerScore(
+        assessment=assessment,
+        is_synthetic=True,
+        headcount=assessment.answers["headcount"],
+        sector=assessment.answers["sector"],
+        overall=assessment.overall_score,
+        presence=assessment.presence_score,
+        team=assessment.team_score,
+        budget=assessment.budget_score,
+        objectives=assessment.objectives_score,
+        roi=assessment.roi_score,
+    )
 
 
 @transaction.atomic
 def load_synthetic_population(*, count: int, seed: int, batch_size: int = 2000) -> int:
     batch: list[Assessment] = []
+
+    def flush():
+        created = Assessment.objects.bulk_create(batch)
+        PeerScore.objects.bulk_create([_peer_score(assessment) for assessment in created])
+        batch.clear()
+
     for assessment in synthetic_assessments(count, seed):
         batch.append(assessment)
         if len(batch) == batch_size:
-            Assessment.objects.bulk_create(batch)
-            batch = []
-    Assessment.objects.bulk_create(batch)
+            flush()
+    flush()
     return count
 
 
 @transaction.atomic
 def remove_synthetic_population() -> int:
-    deleted, _ = Assessment.objects.filter(is_synthetic=True).delete()
-    return deleted
+    _, per_model = Assessment.objects.filter(is_synthetic=True).delete()
+    return per_model.get(Assessment._meta.label, 0)

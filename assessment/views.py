@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from benchmarks.figures import studies_in_order
+from benchmarks.figures import figures_by_study, studies_in_order
 
 from . import services
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
@@ -161,6 +161,7 @@ def sources(request):
         "assessment/sources.html",
         {
             "studies": studies_in_order(),
+            "figures_by_study": figures_by_study(),
             "weights": dimension_weights(),
             "in_step_threshold": MEANS_IN_STEP_THRESHOLD,
         },

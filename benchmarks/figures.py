@@ -45,7 +45,8 @@ class Figure:
     statement_fr: str
     statement_en: str
     where_read: str
-    relay_note: str
+    relay_note_en: str
+    relay_note_fr: str
 
 
 def _read(name: str) -> pd.DataFrame:
@@ -108,3 +109,12 @@ def load_sector_tendencies() -> dict[str, SectorTendency]:
         )
         for row in _read("sector_tendencies.csv").to_dict("records")
     }
+
+
+def figures_by_study() -> list[dict]:
+    """Every figure under its study, studies in order of comparability: the sources page."""
+    figures = list(load_figures().values())
+    return [
+        {"study": study, "figures": [f for f in figures if f.study.id == study.id]}
+        for study in studies_in_order()
+    ]

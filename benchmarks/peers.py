@@ -1,8 +1,8 @@
 """Peer benchmarks from the app's own completed assessments, computed with pandas.
 
-The rows come in as plain tuples (the caller queries the database); what goes out is plain
-dataclasses. Groups are summarised as score histograms (how many peers scored 0, 1, ... 100), which
-are small enough to cache and give every percentile of the group at once.
+The rows come in as plain tuples of small integers (the caller queries the database); what goes
+out is plain dataclasses. Groups are summarised as score histograms (how many peers scored 0, 1, ...
+100), which are small enough to cache and give every percentile of the group at once.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import pandas as pd
 PEER_GROUP_MINIMUM = 10
 
 SCORE_COLUMNS = ("overall", "presence", "team", "budget", "objectives", "roi")
-ROW_COLUMNS = ("headcount", "sector", *SCORE_COLUMNS)
 GROUP_KINDS = ("size", "sector", "size_and_sector")
 SCORE_BINS = 101  # scores are whole numbers from 0 to 100
 
@@ -37,21 +36,23 @@ class PeerGroup:
 Histograms = dict[str, dict[str, list[int]]]  # group kind -> score column -> counts per score
 
 
-def group_histograms(rows: Iterable[tuple], *, headcount: str, sector: str) -> Histograms:
+def group_histograms(rows: Iterable[tuple]) -> Histograms:
     """Count, for each group and score, how many peers scored 0, 1, ... 100.
 
-    `rows` are (headcount, sector, overall, presence, team, budget, objectives, roi) of the
-    completed assessments that share the company's size band or its sector.
+    `rows` are (same size band?, same sector?, overall, presence, team, budget, objectives, roi)
+    for every peer sharing the company's size band or sector: all small integers, so they load
+    straight into one integer array.
     """
-    frame = pd.DataFrame.from_records(list(rows), columns=ROW_COLUMNS)
-    same_size = frame["headcount"] == headcount
-    same_sector = frame["sector"] == sector
+    frame = pd.DataFrame(
+        np.array(list(rows), dtype=np.int16).reshape(-1, 2 + len(SCORE_COLUMNS)),
+        columns=["same_size", "same_sector", *SCORE_COLUMNS],
+    )
+    same_size = frame["same_size"] == 1
+    same_sector = frame["same_sector"] == 1
     masks = {"size": same_size, "sector": same_sector, "size_and_sector": same_size & same_sector}
     return {
         kind: {
-            column: np.bincount(
-                frame.loc[mask, column].to_numpy(dtype=np.int64), minlength=SCORE_BINS
-            ).tolist()
+            column: np.bincount(frame.loc[mask, column], minlength=SCORE_BINS).tolist()
             for column in SCORE_COLUMNS
         }
         for kind, mask in masks.items()

@@ -10,8 +10,13 @@ from benchmarks.peers import (
 )
 
 
-def row(headcount="20_49", sector="industry", score=50):
-    return (headcount, sector, *([score] * len(SCORE_COLUMNS)))
+def row(headcount="20_49", sector="industry", score=50, *, mine=("20_49", "industry")):
+    """A peer as the database hands it over: same size?, same sector?, then its six scores."""
+    return (headcount == mine[0], sector == mine[1], *([score] * len(SCORE_COLUMNS)))
+
+
+def histograms_of(rows):
+    return group_histograms(rows)
 
 
 def scores(value):
@@ -28,13 +33,13 @@ def test_percentile_counts_the_peers_below_and_half_the_ties():
 
 def test_the_top_scorer_of_a_group_of_ten_is_at_the_95th_percentile():
     rows = [row(score=s) for s in range(0, 100, 10)]
-    histograms = group_histograms(rows, headcount="20_49", sector="industry")
+    histograms = histograms_of(rows)
     assert percentile(histograms["size"]["overall"], 90) == 95
 
 
 def test_groups_are_size_sector_and_both():
     rows = [row("20_49", "retail")] * 3 + [row("lt10", "industry")] * 4 + [row()] * 5
-    histograms = group_histograms(rows, headcount="20_49", sector="industry")
+    histograms = histograms_of(rows)
     sizes = {kind: sum(h["overall"]) for kind, h in histograms.items()}
     assert sizes == {"size": 8, "sector": 9, "size_and_sector": 5}
 
@@ -44,7 +49,7 @@ def test_groups_are_size_sector_and_both():
     [(PEER_GROUP_MINIMUM - 1, False), (PEER_GROUP_MINIMUM, True), (PEER_GROUP_MINIMUM + 1, True)],
 )
 def test_a_group_is_shown_from_ten_peers(peers, shown):
-    histograms = group_histograms([row()] * peers, headcount="20_49", sector="industry")
+    histograms = histograms_of([row()] * peers)
     for group in peer_groups(histograms, scores(50)):
         assert group.shown is shown
         assert group.size == peers
@@ -54,14 +59,14 @@ def test_a_group_is_shown_from_ten_peers(peers, shown):
 
 def test_the_company_is_not_its_own_peer():
     rows = [row(score=10)] * PEER_GROUP_MINIMUM + [row(score=80)]
-    histograms = group_histograms(rows, headcount="20_49", sector="industry")
+    histograms = histograms_of(rows)
     groups = peer_groups(without_company(histograms, scores(80)), scores(80))
     assert all(group.size == PEER_GROUP_MINIMUM for group in groups)
     assert all(group.percentiles["overall"] == 100 for group in groups)
 
 
 def test_the_histograms_hold_no_company_level_data():
-    histograms = group_histograms([row()] * 12, headcount="20_49", sector="industry")
+    histograms = histograms_of([row()] * 12)
     for columns in histograms.values():
         for counts in columns.values():
             assert len(counts) == 101 and all(isinstance(c, int) for c in counts)

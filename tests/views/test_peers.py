@@ -3,6 +3,8 @@
 import pytest
 
 from assessment import services
+from assessment.models import Assessment, PeerScore
+from assessment.synthetic import load_synthetic_population, remove_synthetic_population
 from benchmarks.peers import PEER_GROUP_MINIMUM
 from tests.factories import make_assessment
 
@@ -33,13 +35,29 @@ def test_from_ten_peers_the_percentile_is_given():
 
 
 def test_synthetic_assessments_never_count_unless_asked(settings):
-    for peer in make_peers(PEER_GROUP_MINIMUM):
-        peer.is_synthetic = True
-        peer.save()
+    load_synthetic_population(count=300, seed=1)
+    synthetic_of_my_size = PeerScore.objects.filter(headcount="50_249", is_synthetic=True).count()
+    assert synthetic_of_my_size >= PEER_GROUP_MINIMUM
     company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
     assert size_group(company).size == 0
     settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC = True
-    assert size_group(company).size == PEER_GROUP_MINIMUM
+    assert size_group(company).size == synthetic_of_my_size
+
+
+def test_synthetic_assessments_are_marked_and_can_be_removed():
+    load_synthetic_population(count=50, seed=2)
+    assert Assessment.objects.filter(is_synthetic=True).count() == 50
+    assert PeerScore.objects.filter(is_synthetic=True).count() == 50
+    assert remove_synthetic_population() == 50
+    assert not PeerScore.objects.exists()
+
+
+def test_the_same_seed_gives_the_same_population():
+    load_synthetic_population(count=20, seed=3)
+    first = sorted(PeerScore.objects.values_list("overall", "headcount", "sector"))
+    remove_synthetic_population()
+    load_synthetic_population(count=20, seed=3)
+    assert sorted(PeerScore.objects.values_list("overall", "headcount", "sector")) == first
 
 
 def test_a_respondent_counts_once_with_their_latest_assessment():

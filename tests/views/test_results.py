@@ -103,3 +103,50 @@ def test_an_unknown_token_is_404(client):
 def test_it_rejects_post(client):
     assessment = make_assessment(profile="combative", complete=True)
     assert client.post(f"/a/{assessment.token}/results/").status_code == 405
+
+
+def test_how_you_compare_puts_the_answer_beside_the_figure_with_its_source(client):
+    assessment = make_assessment(profile="combative", budget="10_50k", complete=True)
+    content = results(client, assessment).content.decode()
+    assert "Où vous vous situez" in content
+    assert "80\u202f%" in content
+    assert "Vous faites partie des 20\u202f% restants : en avance sur la plupart" in content
+    assert 'href="/sources/#bpifrance_budget_under_10k"' in content
+
+
+def test_every_figure_on_the_results_page_links_to_its_source(client):
+    import re
+
+    content = results(client, make_assessment(profile="pioneers", complete=True)).content.decode()
+    for value_link in re.findall(r'class="figure-value" href="([^"]+)"', content):
+        assert value_link.startswith("/sources/#")
+
+
+def test_context_only_figures_say_so_in_english(client):
+    content = results(
+        client, make_assessment(profile="combative", complete=True), "en"
+    ).content.decode()
+    assert "Context only: these figures describe another country or another period" in content
+    assert "North America" in content
+
+
+def test_the_sector_tendency_of_the_study_is_shown_for_a_named_sector(client):
+    retail = make_assessment(profile="combative", complete=True)
+    assert "les entreprises du commerce penchent" in results(client, retail).content.decode()
+    other = make_assessment(profile="combative", sector="health", complete=True)
+    assert "penchent" not in results(client, other).content.decode()
+
+
+def test_peer_percentiles_appear_from_ten_companies(client):
+    for _ in range(10):
+        make_assessment(profile="combative", complete=True)
+    company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
+    content = results(client, company).content.decode()
+    assert "Votre rang centile parmi" in content
+    assert "100e" in content
+
+
+def test_below_ten_companies_the_page_says_why_there_is_no_comparison(client):
+    company = make_assessment(profile="pioneers", complete=True)
+    content = results(client, company).content.decode()
+    assert "Pas encore assez d'entreprises comparables" in content

@@ -25,3 +25,11 @@ def test_it_lists_every_study_in_english(client):
 def test_context_only_studies_are_said_to_be_context_only(client):
     content = client.get("/en/sources/").content.decode()
     assert content.count("Context only") == 3
+
+
+def test_every_figure_can_be_reached_on_the_sources_page(client):
+    from benchmarks.figures import load_figures
+
+    content = client.get("/sources/").content.decode()
+    for figure_id in load_figures():
+        assert f'id="{figure_id}"' in content, figure_id

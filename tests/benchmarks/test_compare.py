@@ -1,0 +1,124 @@
+"""Each comparison at its boundaries: inside the figure's group, outside it, at either end."""
+
+from dataclasses import replace
+
+import pytest
+
+from assessment.domain.questionnaire import MULTI, SINGLE, load_questionnaire
+from benchmarks.compare import (
+    AMONG_TOP,
+    LIKE,
+    TOP,
+    UNLIKE,
+    Ladder,
+    compare,
+    compare_all,
+    distributions,
+    in_bpifrance_population,
+)
+from benchmarks.figures import load_figures
+from tests.profiles import PROFILES
+
+BUDGET = ("zero", "lt10k", "10_50k", "50_150k", "gt150k")
+
+
+def figure(figure_id, **changes):
+    return replace(load_figures()[figure_id], **changes)
+
+
+def ladders():
+    return {
+        q.id: Ladder(
+            ordered=q.option_values() if q.kind == SINGLE else (),
+            unknown_values=frozenset(o.value for o in q.options if o.dont_know),
+            multiple=q.kind == MULTI,
+        )
+        for q in load_questionnaire().questions
+    }
+
+
+@pytest.mark.parametrize(
+    ("budget", "reading", "share"),
+    [("zero", LIKE, 80), ("lt10k", LIKE, 80), ("10_50k", TOP, 20), ("gt150k", TOP, 20)],
+)
+def test_spending_past_10k_puts_a_company_in_the_top_fifth(budget, reading, share):
+    result = compare(figure("bpifrance_budget_under_10k"), {"budget": budget}, BUDGET)
+    assert (result.reading, result.company_share) == (reading, share)
+
+
+def test_i_dont_know_is_never_compared():
+    result = compare(
+        figure("bpifrance_budget_under_10k"),
+        {"budget": "dont_know"},
+        BUDGET,
+        frozenset({"dont_know"}),
+    )
+    assert result is None
+
+
+def test_an_unanswered_question_is_never_compared():
+    assert compare(figure("bpifrance_budget_under_10k"), {}, BUDGET) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "reading"),
+    [(49, AMONG_TOP), (50, LIKE), (51, LIKE)],
+)
+def test_a_small_group_at_the_top_is_worth_saying_from_below_half(value, reading):
+    active = figure("bpifrance_activity_active", value=value)
+    ladder = ("inactive", "not_very_active", "active", "very_active")
+    assert compare(active, {"self_activity": "very_active"}, ladder).reading == reading
+
+
+def test_outside_an_unordered_group_reads_as_the_others():
+    result = compare(
+        figure("siia_no_outsourcing"),
+        {"who_runs": "agency"},
+        ("nobody", "head_alone", "employee_part_time", "agency", "dedicated"),
+    )
+    assert (result.reading, result.company_share) == (UNLIKE, 30)
+
+
+def test_of_two_figures_on_one_question_the_narrowest_group_holding_the_company_wins():
+    chosen = {c.figure.id for c in compare_all({"budget": "zero"}, ladders())}
+    assert "bpifrance_budget_zero" in chosen
+    assert "bpifrance_budget_under_10k" not in chosen
+
+
+def test_outside_every_group_the_widest_one_wins():
+    chosen = {c.figure.id for c in compare_all({"budget": "50_150k"}, ladders())}
+    assert "bpifrance_budget_under_10k" in chosen
+
+
+def test_french_smes_come_first_and_context_last():
+    levels = [c.study.comparability for c in compare_all(PROFILES["combative"](), ladders())]
+    assert levels == sorted(levels, key=["peers", "professionals", "context"].index)
+    assert levels[0] == "peers" and levels[-1] == "context"
+
+
+def test_option_shares_of_a_multiple_choice_form_one_table():
+    found = distributions({"networks": ["linkedin"]}, ladders())
+    bpifrance = next(d for d in found if d.study.id == "bpifrance_2018")
+    assert [item.value for item in bpifrance.items][:2] == ["facebook", "linkedin"]
+    assert [item.chosen for item in bpifrance.items][:2] == [False, True]
+
+
+def test_naming_no_barrier_is_not_read_as_the_opposite_of_a_barrier():
+    # "84 % lack time" says nothing of firms that named no barrier: no sentence, only the table.
+    chosen = {c.figure.id for c in compare_all({"barriers": ["none"]}, ladders())}
+    assert not any(figure_id.startswith("bpifrance_barrier") for figure_id in chosen)
+
+
+@pytest.mark.parametrize(
+    ("country", "turnover", "inside"),
+    [
+        ("fr", "2_10m", True),
+        ("fr", "250m_1500m", True),
+        ("fr", "lt2m", False),
+        ("fr", "gt1500m", False),
+        ("ch", "10_50m", False),
+        ("fr", "undisclosed", False),
+    ],
+)
+def test_the_bpifrance_population_is_french_firms_of_2m_to_1_5bn(country, turnover, inside):
+    assert in_bpifrance_population({"country": country, "turnover": turnover}) is inside

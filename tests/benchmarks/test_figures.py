@@ -1,0 +1,120 @@
+"""Every published figure is a row with its provenance, and every row can be reached."""
+
+import pytest
+
+from assessment.domain.questionnaire import load_questionnaire
+from assessment.domain.segments import SEGMENTS
+from benchmarks.compare import parse_target
+from benchmarks.figures import (
+    COMPARABILITY_ORDER,
+    UNKNOWN,
+    load_figures,
+    load_sector_tendencies,
+    load_studies,
+)
+
+STUDY_FIELDS = (
+    "title",
+    "publisher",
+    "fieldwork_year",
+    "publication_year",
+    "country_fr",
+    "country_en",
+    "population_fr",
+    "population_en",
+    "sample_size",
+    "method_fr",
+    "method_en",
+    "comparability",
+    "where_read",
+)
+FIGURE_FIELDS = ("speaks_to", "unit", "statement_fr", "statement_en", "where_read")
+
+
+def test_the_five_studies_are_there():
+    assert set(load_studies()) == {
+        "bpifrance_2018",
+        "hootsuite_2017",
+        "siia_2012",
+        "mashable_2010",
+        "hslu_2015",
+    }
+
+
+@pytest.mark.parametrize("study", load_studies().values(), ids=lambda s: s.id)
+def test_every_study_carries_its_whole_provenance(study):
+    for field in STUDY_FIELDS:
+        assert getattr(study, field).strip(), f"{study.id}: {field} is empty (write unknown)"
+    assert study.comparability in COMPARABILITY_ORDER
+    for field in ("fieldwork_year", "publication_year", "sample_size"):
+        value = getattr(study, field)
+        assert value == UNKNOWN or value.isdigit(), f"{study.id}: {field}={value!r}"
+
+
+def test_unknown_provenance_is_said_never_guessed():
+    mashable = load_studies()["mashable_2010"]
+    assert mashable.sample_size == UNKNOWN
+    assert mashable.publication_year == UNKNOWN
+    assert mashable.comparability == "context"
+
+
+def test_only_french_smes_are_peers_and_foreign_or_old_studies_are_context():
+    studies = load_studies()
+    assert studies["bpifrance_2018"].comparability == "peers"
+    assert studies["hootsuite_2017"].comparability == "professionals"
+    for study_id in ("siia_2012", "mashable_2010", "hslu_2015"):
+        assert studies[study_id].comparability == "context"
+
+
+@pytest.mark.parametrize("figure", load_figures().values(), ids=lambda f: f.id)
+def test_every_figure_carries_its_provenance_in_both_languages(figure):
+    for field in FIGURE_FIELDS:
+        assert getattr(figure, field).strip(), f"{figure.id}: {field} is empty"
+    assert figure.study.id in load_studies()
+
+
+@pytest.mark.parametrize("figure", load_figures().values(), ids=lambda f: f.id)
+def test_every_percentage_is_between_0_and_100(figure):
+    assert figure.unit == "percent"
+    assert 0 <= figure.value <= 100
+
+
+@pytest.mark.parametrize("figure", load_figures().values(), ids=lambda f: f.id)
+def test_every_figure_speaks_to_something_that_exists(figure):
+    questionnaire = load_questionnaire()
+    kind, _, rest = figure.speaks_to.partition(":")
+    assert kind in {"question", "segment", "context"}, figure.speaks_to
+    if kind == "segment":
+        assert rest in SEGMENTS
+    elif kind == "question":
+        target = parse_target(figure.speaks_to)
+        assert target is not None, f"{figure.id}: name the options, question:<id>=<v1>|<v2>"
+        question = questionnaire.question(target.question_id)
+        assert set(target.values) <= set(question.option_values()), figure.id
+    else:
+        assert rest.strip()
+
+
+def test_figure_ids_are_unique_and_stable_in_form():
+    for figure_id in load_figures():
+        assert figure_id == figure_id.lower() and " " not in figure_id
+
+
+def test_a_north_american_figure_never_reads_as_french():
+    for figure in load_figures().values():
+        if figure.study.country_en in {"North America", "United States", "Switzerland"}:
+            assert "français" not in figure.statement_fr.lower()
+            assert "french" not in figure.statement_en.lower()
+
+
+def test_the_segment_shares_add_up_to_the_whole_study():
+    shares = [load_figures()[f"segment_{segment}"].value for segment in SEGMENTS]
+    assert shares == [44, 19, 9, 28]
+    assert sum(shares) == 100
+
+
+def test_sector_tendencies_name_sectors_of_the_questionnaire():
+    sectors = set(load_questionnaire().question("sector").option_values())
+    for tendency in load_sector_tendencies().values():
+        assert tendency.sector in sectors
+        assert tendency.statement_fr and tendency.statement_en
