@@ -24,8 +24,8 @@ from benchmarks.figures import figure_for, load_sector_tendencies, studies_in_or
 from benchmarks.peers import PEER_GROUP_MINIMUM, SCORE_COLUMNS
 
 from .domain.questionnaire import DIMENSIONS, MULTI, SINGLE, Questionnaire
-from .domain.recommendations import HIGH, LOW, Reason
-from .domain.scoring import DIMENSION_WEIGHTS, maturity_level
+from .domain.recommendations import FIRST_90_DAYS, HIGH, LOW, NEXT_12_MONTHS, Reason, recommend
+from .domain.scoring import DIMENSION_WEIGHTS, maturity_level, strongest_dimensions
 from .domain.segments import (
     MEANS_IN_STEP_THRESHOLD,
     PIONEERS,
@@ -47,8 +47,12 @@ SEGMENT_CELLS = {
 
 
 def format_percent(value: float, language: str) -> str:
-    """French typography puts a narrow no-break space before %; English puts none."""
-    return f"{value:g}%" if language == "en" else f"{value:g}\u202f%"
+    """French typography puts a no-break space before %; English puts none.
+
+    A plain no-break space rather than the narrow one: the product's font (Inter, latin subset)
+    has no narrow no-break space, and the PDF embeds only that font.
+    """
+    return f"{value:g}%" if language == "en" else f"{value:g}\u00a0%"
 
 
 def dimension_names() -> dict[str, str]:
@@ -111,7 +115,7 @@ def _reason_text(reason: Reason, questionnaire: Questionnaire, language: str) ->
         }
     if reason.kind == "dimension":
         return _("Your %(dimension)s score is %(score)d/100.") % {
-            "dimension": dimension_names()[reason.subject].lower(),
+            "dimension": dimension_names()[reason.subject],
             "score": reason.value,
         }
     if reason.kind == "barrier":
@@ -290,10 +294,16 @@ def _results_context(assessment: Assessment, language: str) -> dict:
 
 
 def ladders(questionnaire: Questionnaire) -> dict[str, Ladder]:
-    """Each question's options as the comparisons need them, in questionnaire order."""
+    """Each question's options as the comparisons need them, in questionnaire order.
+
+    Only a scored question's options run from weaker to stronger practice; a perception (feeling
+    behind) or a context answer has no "ahead", so its figures are read without one.
+    """
     return {
         question.id: Ladder(
-            ordered=question.option_values() if question.kind == SINGLE else (),
+            ordered=question.option_values()
+            if question.kind == SINGLE and question.is_scored
+            else (),
             unknown_values=frozenset(o.value for o in question.options if o.dont_know),
             multiple=question.kind == MULTI,
         )
@@ -409,4 +419,77 @@ def _peers(questionnaire: Questionnaire, assessment: Assessment, language: str) 
         ],
         "any_shown": any(g.shown for g in groups),
         "includes_synthetic": settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
+    }
+
+
+def report_context(assessment: Assessment, language: str) -> dict:
+    """Everything the results page shows, and what only the report adds."""
+    with override(language):
+        context = _results_context(assessment, language)
+        context.update(_report_additions(assessment, context, language))
+        return context
+
+
+def _report_additions(assessment: Assessment, context: dict, language: str) -> dict:
+    questionnaire = questionnaire_of(assessment)
+    answers = assessment.answers
+    result = context["result"]
+    names = dimension_names()
+    every_recommendation = recommend(
+        questionnaire, answers, result.scores, result.segment, limit=None
+    )
+    comparisons = _comparisons(questionnaire, answers, language)
+    dimensions = []
+    for dimension in context["dimensions"]:
+        questions = [q for q in questionnaire.questions if q.dimension == dimension["key"]]
+        question_ids = {q.id for q in questions}
+        dimensions.append(
+            {
+                **dimension,
+                "answers": [
+                    {
+                        "question": q.label.in_language(language),
+                        "answer": answer_label(questionnaire, q.id, answers.get(q.id), language),
+                    }
+                    for q in questions
+                ],
+                "comparisons": [
+                    c for c in comparisons if c["comparison"].question_id in question_ids
+                ][:3],
+                "actions": [
+                    rec.title.in_language(language)
+                    for rec in every_recommendation
+                    if rec.dimension == dimension["key"]
+                ][:3],
+            }
+        )
+    plan = {FIRST_90_DAYS: [], NEXT_12_MONTHS: []}
+    for item, rec in zip(context["recommendations"], result.recommendations, strict=True):
+        plan[rec.horizon].append(item)
+    return {
+        "strengths": [
+            {"name": names[key], "score": result.scores.dimensions[key]}
+            for key in strongest_dimensions(result.scores)
+        ],
+        "report_dimensions": dimensions,
+        "plan_first_90_days": plan[FIRST_90_DAYS],
+        "plan_next_12_months": plan[NEXT_12_MONTHS],
+        "studies": studies_in_order(),
+        "weights": dimension_weights(),
+        "in_step_threshold": MEANS_IN_STEP_THRESHOLD,
+        "appendix": [
+            {
+                "title": section.title.in_language(language),
+                "answers": [
+                    {
+                        "question": q.label.in_language(language),
+                        "answer": answer_label(questionnaire, q.id, answers.get(q.id), language)
+                        if answers.get(q.id) not in (None, "", [])
+                        else "—",
+                    }
+                    for q in section.questions
+                ],
+            }
+            for section in questionnaire.sections
+        ],
     }

@@ -11,6 +11,7 @@ assessment_patterns = [
     path("a/<str:token>/", views.resume, name="resume"),
     path("a/<str:token>/step/<int:number>/", views.step, name="step"),
     path("a/<str:token>/results/", views.results, name="results"),
+    path("a/<str:token>/report.pdf", views.report, name="report"),
 ]
 
 # French is served without a prefix (/), English under /en/: every page has a stable address in

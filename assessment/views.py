@@ -2,7 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -16,6 +16,7 @@ from .domain.segments import MEANS_IN_STEP_THRESHOLD
 from .forms import StepForm
 from .models import Assessment
 from .presenters import dimension_weights, results_context, segment_shares
+from .reports.pdf import assessment_report_pdf, report_filename
 
 # What the private link looks like: anything else is not worth a database query.
 TOKEN_PATTERN_MAX_LENGTH = 64
@@ -152,6 +153,21 @@ def results(request, token):
         reverse("assessment:resume", kwargs={"token": token})
     )
     return render(request, "assessment/results.html", context)
+
+
+@require_GET
+def report(request, token):
+    assessment = _get_assessment(token)
+    if not assessment.is_complete:
+        messages.info(request, _("Finish the questionnaire to download your report."))
+        return redirect("assessment:resume", token=token)
+    language = get_language()
+    response = HttpResponse(
+        assessment_report_pdf(assessment, language), content_type="application/pdf"
+    )
+    filename = report_filename(assessment, language)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @require_GET

@@ -24,6 +24,11 @@ IMPACT_WEIGHT = 2
 EFFORT_WEIGHT = 1
 BARRIER_BONUS = 2
 
+# The action plan's two horizons. Light actions (naming an owner, writing one page, a monthly
+# table) fit in the first quarter; the others need a budget cycle, a training session or a tool.
+FIRST_90_DAYS = "first_90_days"
+NEXT_12_MONTHS = "next_12_months"
+
 # A dimension under this score is named as a reason: below half, it is the weak side of the
 # company's practice.
 WEAK_DIMENSION_THRESHOLD = 50
@@ -86,6 +91,10 @@ class Recommendation:
     effort: int
     owner: str
     reasons: tuple[Reason, ...]
+
+    @property
+    def horizon(self) -> str:
+        return FIRST_90_DAYS if self.effort == LOW else NEXT_12_MONTHS
 
 
 RULES: tuple[Rule, ...] = (
@@ -555,7 +564,10 @@ def recommend(
     answers: Mapping[str, object],
     scores: Scores,
     segment: SegmentResult,
+    limit: int | None = MAX_RECOMMENDATIONS,
 ) -> tuple[Recommendation, ...]:
+    """The applicable recommendations, best first; `limit=None` keeps them all (the report's
+    per-dimension advice)."""
     context = Context(questionnaire=questionnaire, answers=answers, scores=scores, segment=segment)
     applicable = [rule for rule in RULES if rule.applies(context)]
     # Python's sort is stable: equal priorities keep the catalogue's order, which lists the rules
@@ -572,5 +584,5 @@ def recommend(
             owner=rule.owner,
             reasons=_reasons(rule, context),
         )
-        for rule in ranked[:MAX_RECOMMENDATIONS]
+        for rule in ranked[:limit]
     )

@@ -111,3 +111,8 @@ def knowledge_gaps(questionnaire: Questionnaire, answers: Mapping[str, object]) 
         ):
             gaps.append(question)
     return gaps
+
+
+def strongest_dimensions(scores: Scores, count: int = 2) -> list[str]:
+    """The company's best dimensions, to keep: highest score first, ties in questionnaire order."""
+    return sorted(DIMENSIONS, key=lambda name: -scores.dimensions[name])[:count]

@@ -16,6 +16,8 @@ ACCENT_FILL = "rgba(31, 95, 191, 0.22)"
 GRID = "#c9d1dc"
 INK = "#1d2733"
 MUTED = "#5b6775"
+# The product's font, self-hosted: the PDF embeds it, the web page has it loaded.
+FONT_FAMILY = "Inter, sans-serif"
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,8 @@ def radar_svg(axes: list[RadarAxis], *, title: str) -> str:
     cx, cy, radius = RADAR_WIDTH / 2, RADAR_HEIGHT / 2 + 10, RADAR_RADIUS
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {RADAR_WIDTH} {RADAR_HEIGHT}" '
-        f'class="chart chart-radar" role="img" aria-label="{escape(title)}">',
+        f'class="chart chart-radar" role="img" aria-label="{escape(title)}" '
+        f'font-family="{FONT_FAMILY}">',
         f"<title>{escape(title)}</title>",
     ]
     for ring in (25, 50, 75, 100):
@@ -157,7 +160,8 @@ def segment_map_svg(
     width, height = left + 2 * cell_w + 4, top + 2 * cell_h + 34
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'class="chart chart-segments" role="img" aria-label="{escape(title)}">',
+        f'class="chart chart-segments" role="img" aria-label="{escape(title)}" '
+        f'font-family="{FONT_FAMILY}">',
         f"<title>{escape(title)}</title>",
     ]
     for quadrant in quadrants:

@@ -35,7 +35,7 @@ def number(value) -> str:
     except (TypeError, ValueError):
         return value
     grouped = f"{whole:,}"
-    return grouped if get_language() == "en" else grouped.replace(",", "\u202f")
+    return grouped if get_language() == "en" else grouped.replace(",", "\u00a0")
 
 
 @register.filter

@@ -4,13 +4,13 @@ from dataclasses import replace
 
 import pytest
 
-from assessment.domain.questionnaire import MULTI, SINGLE, load_questionnaire
+from assessment.domain.questionnaire import load_questionnaire
+from assessment.presenters import ladders
 from benchmarks.compare import (
     AMONG_TOP,
     LIKE,
     TOP,
     UNLIKE,
-    Ladder,
     compare,
     compare_all,
     distributions,
@@ -26,15 +26,8 @@ def figure(figure_id, **changes):
     return replace(load_figures()[figure_id], **changes)
 
 
-def ladders():
-    return {
-        q.id: Ladder(
-            ordered=q.option_values() if q.kind == SINGLE else (),
-            unknown_values=frozenset(o.value for o in q.options if o.dont_know),
-            multiple=q.kind == MULTI,
-        )
-        for q in load_questionnaire().questions
-    }
+def ladders_of_questionnaire():
+    return ladders(load_questionnaire())
 
 
 @pytest.mark.parametrize(
@@ -80,24 +73,27 @@ def test_outside_an_unordered_group_reads_as_the_others():
 
 
 def test_of_two_figures_on_one_question_the_narrowest_group_holding_the_company_wins():
-    chosen = {c.figure.id for c in compare_all({"budget": "zero"}, ladders())}
+    chosen = {c.figure.id for c in compare_all({"budget": "zero"}, ladders_of_questionnaire())}
     assert "bpifrance_budget_zero" in chosen
     assert "bpifrance_budget_under_10k" not in chosen
 
 
 def test_outside_every_group_the_widest_one_wins():
-    chosen = {c.figure.id for c in compare_all({"budget": "50_150k"}, ladders())}
+    chosen = {c.figure.id for c in compare_all({"budget": "50_150k"}, ladders_of_questionnaire())}
     assert "bpifrance_budget_under_10k" in chosen
 
 
 def test_french_smes_come_first_and_context_last():
-    levels = [c.study.comparability for c in compare_all(PROFILES["combative"](), ladders())]
+    levels = [
+        c.study.comparability
+        for c in compare_all(PROFILES["combative"](), ladders_of_questionnaire())
+    ]
     assert levels == sorted(levels, key=["peers", "professionals", "context"].index)
     assert levels[0] == "peers" and levels[-1] == "context"
 
 
 def test_option_shares_of_a_multiple_choice_form_one_table():
-    found = distributions({"networks": ["linkedin"]}, ladders())
+    found = distributions({"networks": ["linkedin"]}, ladders_of_questionnaire())
     bpifrance = next(d for d in found if d.study.id == "bpifrance_2018")
     assert [item.value for item in bpifrance.items][:2] == ["facebook", "linkedin"]
     assert [item.chosen for item in bpifrance.items][:2] == [False, True]
@@ -105,7 +101,7 @@ def test_option_shares_of_a_multiple_choice_form_one_table():
 
 def test_naming_no_barrier_is_not_read_as_the_opposite_of_a_barrier():
     # "84 % lack time" says nothing of firms that named no barrier: no sentence, only the table.
-    chosen = {c.figure.id for c in compare_all({"barriers": ["none"]}, ladders())}
+    chosen = {c.figure.id for c in compare_all({"barriers": ["none"]}, ladders_of_questionnaire())}
     assert not any(figure_id.startswith("bpifrance_barrier") for figure_id in chosen)
 
 
@@ -122,3 +118,9 @@ def test_naming_no_barrier_is_not_read_as_the_opposite_of_a_barrier():
 )
 def test_the_bpifrance_population_is_french_firms_of_2m_to_1_5bn(country, turnover, inside):
     assert in_bpifrance_population({"country": country, "turnover": turnover}) is inside
+
+
+def test_a_perception_is_never_read_as_being_ahead():
+    chosen = compare_all({"tempo": "in_step"}, ladders_of_questionnaire())
+    feel_late = next(c for c in chosen if c.figure.id == "bpifrance_feel_late")
+    assert feel_late.reading == UNLIKE

@@ -125,3 +125,16 @@ def test_any_complete_set_of_answers_gives_a_sound_result(answers):
     assert after.active
     if target == "pioneers":
         assert after.in_step
+
+
+def test_light_actions_go_in_the_first_90_days_and_heavier_ones_in_the_year(questionnaire):
+    from assessment.domain.recommendations import FIRST_90_DAYS, LOW, NEXT_12_MONTHS
+
+    for rec in recommendations_for(questionnaire, PROFILES["combative"]()):
+        assert rec.horizon == (FIRST_90_DAYS if rec.effort == LOW else NEXT_12_MONTHS)
+    budget = next(
+        r
+        for r in recommendations_for(questionnaire, PROFILES["combative"]())
+        if r.id == "set_a_first_budget"
+    )
+    assert budget.horizon == NEXT_12_MONTHS

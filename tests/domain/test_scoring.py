@@ -123,3 +123,18 @@ def test_maturity_level_changes_at_each_quarter(overall, level):
 
 def test_maturity_levels_cover_the_whole_scale():
     assert min(floor for floor, _ in MATURITY_LEVELS) == 0
+
+
+def test_the_two_strengths_are_the_best_scored_dimensions(questionnaire):
+    from assessment.domain.scoring import strongest_dimensions
+
+    scores = score(questionnaire, PROFILES["combative"]())
+    # presence 73, team 47, objectives 44, budget 43, roi 33
+    assert strongest_dimensions(scores) == ["presence", "team"]
+
+
+def test_tied_strengths_keep_the_questionnaire_order(questionnaire):
+    from assessment.domain.scoring import strongest_dimensions
+
+    scores = score(questionnaire, best_answers(questionnaire))
+    assert strongest_dimensions(scores, 3) == ["presence", "team", "budget"]

@@ -33,7 +33,7 @@ def test_it_links_to_the_same_page_in_the_other_language(client):
 def test_it_shows_the_study_shares_with_their_source(client):
     content = client.get("/").content.decode()
     for share in ("44", "19", "9", "28"):
-        assert f"{share}\u202f%" in content
+        assert f"{share}\u00a0%" in content
     assert "Bpifrance Le Lab" in content and "2018" in content and "France" in content
 
 

@@ -42,7 +42,7 @@ def test_the_radar_chart_is_inline_svg_with_a_text_alternative(client):
 
 def test_the_study_share_carries_its_source_year_country_and_population(client):
     content = results(client, make_assessment(profile="pioneers", complete=True)).content.decode()
-    assert "28\u202f%" in content
+    assert "28\u00a0%" in content
     assert "Bpifrance Le Lab" in content
     assert "2018" in content
     assert "France" in content
@@ -109,8 +109,8 @@ def test_how_you_compare_puts_the_answer_beside_the_figure_with_its_source(clien
     assessment = make_assessment(profile="combative", budget="10_50k", complete=True)
     content = results(client, assessment).content.decode()
     assert "Où vous vous situez" in content
-    assert "80\u202f%" in content
-    assert "Vous faites partie des 20\u202f% restants : en avance sur la plupart" in content
+    assert "80\u00a0%" in content
+    assert "Vous faites partie des 20\u00a0% restants : en avance sur la plupart" in content
     assert 'href="/sources/#bpifrance_budget_under_10k"' in content
 
 

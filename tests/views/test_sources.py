@@ -12,7 +12,7 @@ def test_it_lists_every_study_with_its_provenance_in_french(client):
     for study in load_studies().values():
         assert escape(study.title, quote=False) in content
         assert study.country_fr in content
-    assert "1\u202f657" in content
+    assert "1\u00a0657" in content
 
 
 def test_it_lists_every_study_in_english(client):

@@ -1,0 +1,123 @@
+"""The PDF report: a Django template rendered to HTML, then to PDF by WeasyPrint, offline.
+
+WeasyPrint reads the report's own static files (stylesheet, fonts, mark) from disk through
+`StaticFilesOnly`; every other URL is refused, so nothing a company types can make the renderer
+reach the network or the file system.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from django.utils.translation import override
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from ..models import Assessment
+from ..presenters import report_context
+from ..services import peer_data_version
+
+# Bump when the report's template or content changes: cached reports of the old version are
+# then never served again.
+REPORT_VERSION = "2026-11.1"
+
+# Relative URLs in the report resolve against this base; only its static part is ever served.
+BASE_URL = "file:///report/"
+CONTENT_TYPES = {
+    ".css": "text/css",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+}
+REPORT_CACHE_SECONDS = 60 * 60 * 24 * 7
+
+
+class StaticFilesOnly(URLFetcher):
+    """Serve the report's static files from disk and refuse every other URL.
+
+    `refused` keeps what was refused, so tests can prove nothing else was asked for.
+    """
+
+    def __init__(self):
+        super().__init__(allowed_protocols=("file",), allow_redirects=False)
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        path = self._static_file(url)
+        if path is None:
+            self.refused.append(url)
+            raise ValueError(f"the report reads only its own static files, not {url[:200]}")
+        return URLFetcherResponse(
+            url,
+            body=path.read_bytes(),
+            headers={"Content-Type": CONTENT_TYPES.get(path.suffix, "application/octet-stream")},
+        )
+
+    @staticmethod
+    def _static_file(url: str) -> Path | None:
+        parts = urlsplit(url)
+        prefix = "/" + settings.STATIC_URL.lstrip("/")
+        if parts.scheme != "file" or parts.netloc or not parts.path.startswith(prefix):
+            return None
+        name = unquote(parts.path[len(prefix) :])
+        if ".." in Path(name).parts:
+            return None
+        found = finders.find(name)
+        if found is None and settings.STATIC_ROOT:
+            candidate = Path(settings.STATIC_ROOT) / name
+            found = str(candidate) if candidate.is_file() else None
+        return Path(found) if found else None
+
+
+def report_html(assessment: Assessment, language: str) -> str:
+    with override(language):
+        return render_to_string("report/assessment.html", report_context(assessment, language))
+
+
+def html_to_pdf(html: str, fetcher: StaticFilesOnly | None = None) -> bytes:
+    # PDF/UA: a tagged PDF with its language and title, so a screen reader can read it.
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher or StaticFilesOnly()).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
+
+
+def report_cache_key(assessment: Assessment, language: str) -> str:
+    """The same answers, language, report version and peer data give the same report."""
+    content = json.dumps(
+        {
+            "answers": assessment.answers,
+            "questionnaire": assessment.questionnaire_version,
+            "completed": assessment.completed_at.isoformat() if assessment.completed_at else "",
+            "language": language,
+            "report": REPORT_VERSION,
+            "peers": peer_data_version(),
+        },
+        sort_keys=True,
+    )
+    return "report:" + hashlib.sha256(content.encode()).hexdigest()
+
+
+def assessment_report_pdf(assessment: Assessment, language: str) -> bytes:
+    key = report_cache_key(assessment, language)
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = html_to_pdf(report_html(assessment, language))
+        cache.set(key, pdf, timeout=REPORT_CACHE_SECONDS)
+    return pdf
+
+
+def report_filename(assessment: Assessment, language: str) -> str:
+    company = slugify(assessment.answers.get("company_name", ""))[:60].strip("-")
+    when = (assessment.completed_at or assessment.updated_at).date()
+    if language == "en":
+        return f"{company or 'company'}-social-media-maturity-{when:%Y-%m-%d}.pdf"
+    return f"{company or 'entreprise'}-maturite-reseaux-sociaux-{when:%Y-%m-%d}.pdf"

@@ -1,0 +1,175 @@
+"""The PDF report, read back as a reader would: its text, its fonts, its pages, its metadata."""
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import BooleanObject
+
+from assessment.reports import pdf as report
+from assessment.reports.pdf import StaticFilesOnly, assessment_report_pdf, html_to_pdf, report_html
+from benchmarks.figures import load_studies
+from tests.factories import make_assessment
+
+pytestmark = pytest.mark.django_db
+
+# What the report promises: a board-ready document of about 8 to 12 A4 pages.
+MIN_PAGES, MAX_PAGES = 8, 12
+SEGMENT_NAMES = {
+    "fr": {
+        "silent_mass": "Masse silencieuse",
+        "casual": "Désinvoltes",
+        "combative": "Combatives",
+        "pioneers": "Pionnières",
+    },
+    "en": {
+        "silent_mass": "Silent mass",
+        "casual": "Casual",
+        "combative": "Combative",
+        "pioneers": "Pioneers",
+    },
+}
+
+
+def render(assessment, language="fr", fetcher=None):
+    return html_to_pdf(report_html(assessment, language), fetcher)
+
+
+def text_of(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    # Lines break anywhere in a PDF: compare on text with whitespace folded.
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_report_holds_the_company_its_segment_scores_and_every_study(language):
+    assessment = make_assessment(profile="combative", complete=True)
+    text = text_of(render(assessment, language))
+    assert "Maison Lefèvre" in text
+    assert SEGMENT_NAMES[language]["combative"] in text
+    for field in ("presence", "team", "budget", "objectives", "roi"):
+        assert f"{getattr(assessment, f'{field}_score')}/100" in text
+    assert f"{assessment.overall_score}/100" in text
+    for study in load_studies().values():
+        assert study.publisher.split(" (")[0].split(" with ")[0] in text, study.id
+
+
+def test_the_french_report_is_in_french_and_the_english_one_in_english():
+    assessment = make_assessment(profile="casual", complete=True)
+    french, english = text_of(render(assessment, "fr")), text_of(render(assessment, "en"))
+    assert "Plan d'action" in french and "Action plan" not in french
+    assert "Action plan" in english and "Plan d'action" not in english
+
+
+@pytest.mark.parametrize("profile", ["silent_mass", "casual", "combative", "pioneers"])
+def test_the_page_count_stays_in_range(profile):
+    pdf = render(make_assessment(profile=profile, complete=True))
+    assert MIN_PAGES <= len(PdfReader(io.BytesIO(pdf)).pages) <= MAX_PAGES
+
+
+def test_the_metadata_names_title_author_language_and_subject():
+    pdf = render(make_assessment(profile="pioneers", complete=True), "en")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata.title == "Social-media maturity report — Conseil Horizon"
+    assert reader.metadata.author == "Social Maturity"
+    assert "segment Pioneers" in reader.metadata.subject
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en"
+    assert catalog["/MarkInfo"]["/Marked"] == BooleanObject(True)  # tagged for screen readers
+
+
+def test_every_font_is_embedded(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render(make_assessment(profile="combative", complete=True)))
+    listing = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert listing, "no font at all"
+    for line in listing:
+        name, embedded = line.split()[0], line.split()[-5]
+        assert embedded == "yes", name
+        assert "Inter" in name, f"{name}: only the product's own font is used"
+
+
+def test_every_page_renders_to_an_image(tmp_path):
+    path = tmp_path / "report.pdf"
+    pdf = render(make_assessment(profile="silent_mass", complete=True), "en")
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "20", "-png", str(path), str(tmp_path / "page")], check=True)
+    assert len(list(tmp_path.glob("page-*.png"))) == len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+HOSTILE = (
+    '<img src="http://evil.example/pixel.png"><script>alert(1)</script>'
+    "<style>body{background:url(http://evil.example/bg.png)}</style> url(http://evil.example/x) "
+)
+
+
+def test_a_hostile_company_name_is_printed_as_text_and_makes_no_request():
+    assessment = make_assessment(profile="combative", complete=True)
+    assessment.answers["company_name"] = HOSTILE + "X" * 10_000
+    assessment.save()
+    fetcher = StaticFilesOnly()
+    pdf = render(assessment, "fr", fetcher)
+    assert fetcher.refused == []
+    text = text_of(pdf)
+    assert '<img src="http://evil.example/pixel.png">' in text
+    assert MIN_PAGES <= len(PdfReader(io.BytesIO(pdf)).pages) <= MAX_PAGES
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://evil.example/x.png",
+        "https://127.0.0.1/static/css/report.css",
+        "file:///etc/passwd",
+        "file:///static/../../etc/passwd",
+        "file://evil.example/static/css/report.css",
+        "data:text/plain,hello",
+        "ftp://evil.example/x",
+    ],
+)
+def test_the_renderer_refuses_every_url_but_the_reports_static_files(url):
+    fetcher = StaticFilesOnly()
+    with pytest.raises(ValueError):
+        fetcher.fetch(url)
+
+
+def test_the_renderer_reads_its_own_stylesheet_and_fonts_from_disk():
+    fetcher = StaticFilesOnly()
+    css = fetcher.fetch("file:///static/css/report.css")
+    assert b"@page" in css.read()
+    font = fetcher.fetch("file:///static/vendor/inter/inter-latin-400-normal.woff")
+    assert font.content_type == "font/woff"
+
+
+def test_the_same_answers_give_the_cached_report(monkeypatch):
+    assessment = make_assessment(profile="combative", complete=True)
+    first = assessment_report_pdf(assessment, "fr")
+    monkeypatch.setattr(report, "html_to_pdf", lambda *args: pytest.fail("rendered again"))
+    assert assessment_report_pdf(assessment, "fr") == first
+
+
+def test_a_changed_answer_or_language_gives_a_new_report():
+    assessment = make_assessment(profile="combative", complete=True)
+    key = report.report_cache_key(assessment, "fr")
+    assert report.report_cache_key(assessment, "en") != key
+    assessment.answers["budget"] = "gt150k"
+    assert report.report_cache_key(assessment, "fr") != key
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+def test_the_cover_is_the_product_colour(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render(make_assessment(profile="pioneers", complete=True)))
+    subprocess.run(
+        ["pdftoppm", "-r", "10", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "c")],
+        check=True,
+    )
+    cover = Image.open(next(tmp_path.glob("c-*.png"))).convert("RGB")
+    assert cover.getpixel((cover.width - 2, cover.height - 2)) == (31, 95, 191)
