@@ -28,16 +28,20 @@ def _get_assessment(token: str) -> Assessment:
     return get_object_or_404(Assessment, token=token)
 
 
-def _remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
+def _set_long_cookie(response: HttpResponse, name: str, value: str) -> HttpResponse:
     response.set_signed_cookie(
-        settings.RESUME_COOKIE_NAME,
-        assessment.token,
+        name,
+        value,
         max_age=settings.RESUME_COOKIE_MAX_AGE,
         httponly=True,
         secure=settings.SESSION_COOKIE_SECURE,
         samesite="Lax",
     )
     return response
+
+
+def _remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
+    return _set_long_cookie(response, settings.RESUME_COOKIE_NAME, assessment.token)
 
 
 def _remembered(request) -> Assessment | None:
@@ -73,15 +77,7 @@ def start(request):
     respondent_key = _respondent_key(request)
     assessment = services.assessment_start(language=get_language(), respondent_key=respondent_key)
     response = _remember(redirect("assessment:step", token=assessment.token, number=1), assessment)
-    response.set_signed_cookie(
-        settings.RESPONDENT_COOKIE_NAME,
-        respondent_key,
-        max_age=settings.RESUME_COOKIE_MAX_AGE,
-        httponly=True,
-        secure=settings.SESSION_COOKIE_SECURE,
-        samesite="Lax",
-    )
-    return response
+    return _set_long_cookie(response, settings.RESPONDENT_COOKIE_NAME, respondent_key)
 
 
 @require_GET

@@ -162,3 +162,20 @@ PROFILES = {
     "combative": combative_retailer,
     "pioneers": pioneer_consultancy,
 }
+
+
+# The segment names as the pages and the report print them.
+SEGMENT_NAMES = {
+    "fr": {
+        "silent_mass": "Masse silencieuse",
+        "casual": "Désinvoltes",
+        "combative": "Combatives",
+        "pioneers": "Pionnières",
+    },
+    "en": {
+        "silent_mass": "Silent mass",
+        "casual": "Casual",
+        "combative": "Combative",
+        "pioneers": "Pioneers",
+    },
+}

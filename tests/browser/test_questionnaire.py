@@ -7,24 +7,9 @@ from selenium.webdriver.support.wait import WebDriverWait
 from assessment.domain.questionnaire import MULTI, SINGLE, TEXT, load_questionnaire
 from assessment.models import Assessment
 from tests.browser.chromium import DESKTOP, PHONE, chromium
-from tests.profiles import PROFILES
+from tests.profiles import PROFILES, SEGMENT_NAMES
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SEGMENT_NAMES = {
-    "fr": {
-        "silent_mass": "Masse silencieuse",
-        "casual": "Désinvoltes",
-        "combative": "Combatives",
-        "pioneers": "Pionnières",
-    },
-    "en": {
-        "silent_mass": "Silent mass",
-        "casual": "Casual",
-        "combative": "Combative",
-        "pioneers": "Pioneers",
-    },
-}
 
 
 def click(driver, element):

@@ -13,25 +13,12 @@ from assessment.reports import pdf as report
 from assessment.reports.pdf import StaticFilesOnly, assessment_report_pdf, html_to_pdf, report_html
 from benchmarks.figures import load_studies
 from tests.factories import make_assessment
+from tests.profiles import SEGMENT_NAMES
 
 pytestmark = pytest.mark.django_db
 
 # What the report promises: a board-ready document of about 8 to 12 A4 pages.
 MIN_PAGES, MAX_PAGES = 8, 12
-SEGMENT_NAMES = {
-    "fr": {
-        "silent_mass": "Masse silencieuse",
-        "casual": "Désinvoltes",
-        "combative": "Combatives",
-        "pioneers": "Pionnières",
-    },
-    "en": {
-        "silent_mass": "Silent mass",
-        "casual": "Casual",
-        "combative": "Combative",
-        "pioneers": "Pioneers",
-    },
-}
 
 
 def render(assessment, language="fr", fetcher=None):
