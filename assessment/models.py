@@ -41,6 +41,14 @@ class Assessment(models.Model):
     respondent_key = models.CharField(max_length=64, blank=True, db_index=True)
     # Generated for demonstration and measurement: never mixed into real benchmarks unless asked.
     is_synthetic = models.BooleanField(default=False)
+    # Where the answers come from. Only a company's own self-serve answers count in peer
+    # benchmarks; a workshop participant is one voice among several, and a client's agreed answers
+    # count only once the client consents.
+    origin = models.CharField(
+        max_length=20,
+        default="self_serve",
+        choices=[(o, o) for o in ("self_serve", "participant", "consensus")],
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -115,7 +115,8 @@ def assessment_complete(*, assessment: Assessment) -> AssessmentResult:
     if locked.completed_at is None:
         locked.completed_at = timezone.now()
     locked.save()
-    _count_in_peer_benchmarks(locked)
+    if locked.origin == "self_serve":
+        _count_in_peer_benchmarks(locked)
     return assess(questionnaire, locked.answers)
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "assessment",
+    "assessment.workshops",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +117,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/inter", BASE_DIR / "node_modules" / "@fontsource" / "inter" / "files"),
+    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -125,6 +127,13 @@ STORAGES = {
         )
     },
 }
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "workshops:dashboard"
+LOGOUT_REDIRECT_URL = "assessment:home"
+# Password reset mails go to the console unless an SMTP server is configured.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

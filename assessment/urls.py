@@ -12,6 +12,7 @@ assessment_patterns = [
     path("a/<str:token>/step/<int:number>/", views.step, name="step"),
     path("a/<str:token>/results/", views.results, name="results"),
     path("a/<str:token>/report.pdf", views.report, name="report"),
+    path("a/<str:token>/done/", views.done, name="done"),
 ]
 
 # French is served without a prefix (/), English under /en/: every page has a stable address in
@@ -20,6 +21,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", include((assessment_patterns, "assessment"))),
+        path("", include("assessment.workshops.urls")),
+        path("accounts/", include("django.contrib.auth.urls")),
         prefix_default_language=False,
     ),
 ]

@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -85,13 +86,29 @@ def resume(request, token):
     assessment = _get_assessment(token)
     step = services.first_step_to_answer(assessment)
     if step is None and assessment.is_complete:
+        if _participant(assessment) is not None:
+            return redirect("assessment:done", token=token)
         return redirect("assessment:results", token=token)
     return _remember(redirect("assessment:step", token=token, number=step or 1), assessment)
+
+
+def _participant(assessment: Assessment):
+    """The workshop participant who answers through this assessment, if any."""
+    try:
+        return assessment.participant
+    except ObjectDoesNotExist:
+        return None
 
 
 @require_http_methods(["GET", "POST"])
 def step(request, token, number):
     assessment = _get_assessment(token)
+    participant = _participant(assessment)
+    if participant is not None and not participant.workshop.is_open:
+        # Nothing more is accepted; what was saved before the close stays.
+        return render(
+            request, "workshops/closed.html", {"workshop": participant.workshop}, status=409
+        )
     questionnaire = services.questionnaire_of(assessment)
     if not 1 <= number <= len(questionnaire.sections):
         raise Http404
@@ -135,12 +152,31 @@ def _finish(request, assessment):
         messages.warning(request, _("A few questions are still unanswered. Here is the first."))
         number = services.first_step_to_answer(assessment) or 1
         return redirect("assessment:step", token=assessment.token, number=number)
+    if _participant(assessment) is not None:
+        return redirect("assessment:done", token=assessment.token)
     return redirect("assessment:results", token=assessment.token)
+
+
+@require_GET
+def done(request, token):
+    """A workshop participant's last page: answers are in, the group's results are on screen."""
+    assessment = _get_assessment(token)
+    participant = _participant(assessment)
+    if participant is None:
+        return redirect("assessment:resume", token=token)
+    return render(
+        request,
+        "workshops/participant_done.html",
+        {"assessment": assessment, "workshop": participant.workshop},
+    )
 
 
 @require_GET
 def results(request, token):
     assessment = _get_assessment(token)
+    if _participant(assessment) is not None:
+        # Blind until the group discusses: a participant sees the group's results on screen.
+        return redirect("assessment:done", token=token)
     if not assessment.is_complete:
         messages.info(request, _("Finish the questionnaire to see your results."))
         return redirect("assessment:resume", token=token)

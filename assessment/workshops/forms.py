@@ -1,0 +1,118 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.utils.translation import gettext_lazy as _
+
+from assessment.domain.questionnaire import load_questionnaire
+from assessment.forms import AnswerField
+
+from .models import JOIN_CODE_LENGTH, Client
+
+
+def role_choices():
+    return [
+        ("management", _("Management")),
+        ("marketing", _("Marketing and communication")),
+        ("sales", _("Sales")),
+        ("other", _("Other")),
+    ]
+
+
+def _options(question_id: str, language: str):
+    question = load_questionnaire().question(question_id)
+    return [("", "—")] + [(o.value, o.label.in_language(language)) for o in question.options]
+
+
+class SignupForm(forms.Form):
+    consultancy_name = forms.CharField(label=_("Consultancy"), max_length=120)
+    email = forms.EmailField(label=_("Email"))
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, ask_consultancy: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ask_consultancy:
+            del self.fields["consultancy_name"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if get_user_model().objects.filter(username=email).exists():
+            raise forms.ValidationError(_("An account already uses this email. Log in instead."))
+        return email
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        password_validation.validate_password(password)
+        return password
+
+
+class ClientForm(forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = ["name", "headcount", "turnover", "sector", "notes"]
+        labels = {
+            "name": _("Company name"),
+            "headcount": _("Headcount"),
+            "turnover": _("Yearly turnover"),
+            "sector": _("Sector"),
+            "notes": _("Notes"),
+        }
+
+    def __init__(self, *args, language: str = "fr", **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("headcount", "turnover", "sector"):
+            self.fields[name] = forms.ChoiceField(
+                label=self.Meta.labels[name], choices=_options(name, language), required=False
+            )
+        self.fields["notes"].widget = forms.Textarea(attrs={"rows": 3})
+
+
+class WorkshopForm(forms.Form):
+    title = forms.CharField(label=_("Title (optional)"), max_length=120, required=False)
+    named_mode = forms.BooleanField(
+        label=_("Named mode: show answers under first names (participants are told)"),
+        required=False,
+    )
+
+
+class JoinCodeForm(forms.Form):
+    code = forms.CharField(label=_("Workshop code"), max_length=20)
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split()).upper()[: JOIN_CODE_LENGTH + 2]
+
+
+class JoinForm(forms.Form):
+    role = forms.ChoiceField(label=_("Your role"), widget=forms.RadioSelect)
+    first_name = forms.CharField(label=_("First name (optional)"), max_length=40, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = role_choices()
+
+
+class ConsensusForm(forms.Form):
+    """The agreed answer to every question, proposed from the group, and a note of dissent."""
+
+    def __init__(self, questionnaire, language, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questionnaire = questionnaire
+        for question in questionnaire.questions:
+            if question.kind == "text":
+                continue
+            self.fields[question.id] = AnswerField(question, language)
+            self.fields[f"dissent_{question.id}"] = forms.CharField(
+                label=_("Dissent (optional)"), required=False, max_length=1000
+            )
+
+    def answers(self) -> dict:
+        return {
+            q.id: self.cleaned_data.get(q.id)
+            for q in self.questionnaire.questions
+            if q.id in self.fields
+        }
+
+    def dissent_notes(self) -> dict:
+        return {
+            q.id: self.cleaned_data.get(f"dissent_{q.id}", "")
+            for q in self.questionnaire.questions
+            if f"dissent_{q.id}" in self.fields
+        }

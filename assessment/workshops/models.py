@@ -1,0 +1,128 @@
+"""The consultant's side: consultancies, their clients, and live workshops with participants."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from assessment.models import Assessment
+
+# Join codes avoid characters that read alike on a projector or a phone (0/O, 1/I/L, 5/S, 2/Z).
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
+JOIN_CODE_LENGTH = 6
+
+ROLES = ("management", "marketing", "sales", "other")
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Consultancy(models.Model):
+    name = models.CharField(max_length=120)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "consultancies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A consultant belongs to one consultancy and sees all of its clients."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    consultancy = models.ForeignKey(Consultancy, on_delete=models.CASCADE, related_name="members")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.consultancy}"
+
+
+class Invitation(models.Model):
+    consultancy = models.ForeignKey(
+        Consultancy, on_delete=models.CASCADE, related_name="invitations"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"invitation to {self.consultancy}"
+
+
+class Client(models.Model):
+    consultancy = models.ForeignKey(Consultancy, on_delete=models.CASCADE, related_name="clients")
+    name = models.CharField(max_length=120)
+    headcount = models.CharField(max_length=20, blank=True)
+    turnover = models.CharField(max_length=20, blank=True)
+    sector = models.CharField(max_length=20, blank=True)
+    notes = models.TextField(blank=True, max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Workshop(models.Model):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="workshops")
+    code = models.CharField(max_length=12, unique=True, default=new_join_code)
+    title = models.CharField(max_length=120, blank=True)
+    # Named mode shows answers under first names; participants are told so before they join.
+    named_mode = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revealed_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    agreed_assessment = models.OneToOneField(
+        Assessment, on_delete=models.SET_NULL, null=True, blank=True, related_name="workshop"
+    )
+    # question id -> the dissent recorded with the agreed answer
+    dissent_notes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.client} — {self.created_at:%Y-%m-%d} ({self.code})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def is_revealed(self) -> bool:
+        return self.revealed_at is not None
+
+
+class Participant(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, related_name="participant"
+    )
+    role = models.CharField(max_length=20, choices=[(role, role) for role in ROLES])
+    first_name = models.CharField(max_length=40, blank=True)
+    # The phone's own random id (a signed cookie): joining again from it resumes.
+    device_key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "device_key"], name="one_per_device")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} in {self.workshop}"

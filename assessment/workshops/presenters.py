@@ -1,0 +1,81 @@
+"""The group's answers in words, for the facilitator view and the consensus form."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from assessment.domain.questionnaire import MULTI, load_questionnaire
+from assessment.domain.segments import SEGMENT_NAMES
+from assessment.presenters import answer_label, dimension_names
+
+from .forms import role_choices
+from .services import GroupView
+
+
+def role_names() -> dict[str, str]:
+    return dict(role_choices())
+
+
+def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
+    questionnaire = load_questionnaire()
+    names = dimension_names()
+    roles = role_names()
+    agenda = []
+    for spread in group.agenda:
+        question = spread.question
+        total = spread.answered
+        rows = [
+            {
+                "label": option.label.in_language(language),
+                "count": spread.counts.get(option.value, 0),
+                "share": round(100 * spread.counts.get(option.value, 0) / total) if total else 0,
+            }
+            for option in question.options
+            if spread.counts.get(option.value, 0)
+        ]
+        by_role = []
+        for role, value in spread.by_role.items():
+            if value is None:
+                continue
+            shown = (
+                answer_label(questionnaire, question.id, value.split(","), language)
+                if question.kind == MULTI
+                else answer_label(questionnaire, question.id, value, language)
+            )
+            by_role.append({"role": roles.get(role, role), "answer": shown})
+        agenda.append(
+            {
+                "question": question.label.in_language(language),
+                "disagreement": round(100 * spread.disagreement),
+                "rows": rows,
+                "by_role": by_role,
+                "answered": total,
+            }
+        )
+    return {
+        "joined": group.joined,
+        "finished": group.finished,
+        "by_role": [{"role": roles.get(r, r), "count": n} for r, n in group.by_role.items()],
+        "participants": [
+            {
+                "name": p.first_name if named_mode and p.first_name else "",
+                "role": roles.get(p.role, p.role),
+                "finished": p.assessment.is_complete,
+            }
+            for p in group.participants
+        ],
+        "agenda": agenda,
+        "dimensions": [
+            {
+                "name": names[d.dimension],
+                "median": round(d.median),
+                "low": d.low,
+                "high": d.high,
+                "dont_know": round(100 * d.dont_know_share),
+            }
+            for d in group.dimensions
+        ],
+        "knowledge_gaps": [names[d] for d in group.knowledge_gaps],
+        "segment": SEGMENT_NAMES[group.segment].in_language(language) if group.segment else "",
+        "no_answers_yet": _("No answers yet.") if not group.joined else "",
+    }

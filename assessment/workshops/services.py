@@ -1,0 +1,198 @@
+"""Use cases of the consultant's side: one function each, atomic where they write."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from assessment import services as assessment_services
+from assessment.domain.group import (
+    DimensionSpread,
+    QuestionSpread,
+    Respondent,
+    agenda,
+    dimension_spreads,
+    group_knowledge_gaps,
+    proposed_consensus,
+)
+from assessment.domain.questionnaire import Questionnaire, clean_answer, load_questionnaire
+from assessment.domain.segments import study_placement
+from assessment.models import Assessment
+
+from .models import Client, Consultancy, Invitation, Membership, Participant, Workshop
+
+
+class WorkshopClosed(Exception):
+    """The workshop no longer takes answers."""
+
+
+@transaction.atomic
+def consultancy_signup(*, email: str, password: str, consultancy_name: str):
+    user = get_user_model().objects.create_user(username=email, email=email, password=password)
+    consultancy = Consultancy.objects.create(name=consultancy_name)
+    Membership.objects.create(user=user, consultancy=consultancy)
+    return user
+
+
+def invitation_create(*, consultancy: Consultancy, created_by) -> Invitation:
+    return Invitation.objects.create(consultancy=consultancy, created_by=created_by)
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, email: str, password: str):
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.accepted_at is not None:
+        raise ValueError("invitation already used")
+    user = get_user_model().objects.create_user(username=email, email=email, password=password)
+    Membership.objects.create(user=user, consultancy=locked.consultancy)
+    locked.accepted_at = timezone.now()
+    locked.save(update_fields=["accepted_at"])
+    return user
+
+
+def client_create(*, consultancy: Consultancy, **fields) -> Client:
+    return Client.objects.create(consultancy=consultancy, **fields)
+
+
+def workshop_create(*, client: Client, created_by, title: str = "", named_mode: bool = False):
+    # A clash of random codes is rare; a fresh one is drawn rather than failing the consultant.
+    for _ in range(10):
+        try:
+            with transaction.atomic():
+                return Workshop.objects.create(
+                    client=client, created_by=created_by, title=title, named_mode=named_mode
+                )
+        except IntegrityError:
+            continue
+    raise RuntimeError("no free join code")
+
+
+@transaction.atomic
+def participant_join(
+    *, workshop: Workshop, device_key: str, role: str, first_name: str, language: str
+) -> Participant:
+    """A phone joins the workshop; the same phone joining again gets its own answers back."""
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if not workshop.is_open:
+        raise WorkshopClosed
+    existing = Participant.objects.filter(workshop=workshop, device_key=device_key).first()
+    if existing is not None:
+        return existing
+    assessment = Assessment.objects.create(language=language, origin="participant")
+    return Participant.objects.create(
+        workshop=workshop,
+        assessment=assessment,
+        device_key=device_key,
+        role=role,
+        first_name=first_name.strip()[:40],
+    )
+
+
+def workshop_reveal(*, workshop: Workshop) -> None:
+    Workshop.objects.filter(pk=workshop.pk, revealed_at__isnull=True).update(
+        revealed_at=timezone.now()
+    )
+
+
+def workshop_close(*, workshop: Workshop) -> None:
+    Workshop.objects.filter(pk=workshop.pk, closed_at__isnull=True).update(closed_at=timezone.now())
+    # Closing reveals too: the consensus is built on the group's answers.
+    Workshop.objects.filter(pk=workshop.pk, revealed_at__isnull=True).update(
+        revealed_at=timezone.now()
+    )
+
+
+def workshop_version(workshop: Workshop) -> str:
+    """Changes whenever anything the facilitator view shows changes: its ETag."""
+    state = Participant.objects.filter(workshop=workshop).aggregate(
+        joined=Count("pk"),
+        finished=Count("pk", filter=Q(assessment__completed_at__isnull=False)),
+        last=Max("assessment__updated_at"),
+    )
+    raw = (
+        f"{workshop.pk}:{state['joined']}:{state['finished']}:{state['last']}:"
+        f"{workshop.revealed_at}:{workshop.closed_at}"
+    )
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    joined: int
+    finished: int
+    by_role: Mapping[str, int]
+    participants: list[Participant]
+    agenda: list[QuestionSpread]
+    dimensions: list[DimensionSpread]
+    knowledge_gaps: list[str]
+    proposal: dict[str, object]
+    segment: str | None
+
+
+def workshop_group(workshop: Workshop) -> GroupView:
+    participants = list(workshop.participants.select_related("assessment"))
+    questionnaire = load_questionnaire()
+    respondents = [Respondent(role=p.role, answers=p.assessment.answers) for p in participants]
+    by_role: dict[str, int] = {}
+    for participant in participants:
+        by_role[participant.role] = by_role.get(participant.role, 0) + 1
+    proposal = proposed_consensus(questionnaire, respondents) if respondents else {}
+    spreads = dimension_spreads(questionnaire, respondents) if respondents else []
+    return GroupView(
+        joined=len(participants),
+        finished=sum(1 for p in participants if p.assessment.is_complete),
+        by_role=by_role,
+        participants=participants,
+        agenda=agenda(questionnaire, respondents),
+        dimensions=spreads,
+        knowledge_gaps=group_knowledge_gaps(spreads),
+        proposal=proposal,
+        segment=study_placement(proposal).segment
+        if "self_activity" in proposal and "tempo" in proposal
+        else None,
+    )
+
+
+def _clean_consensus(questionnaire: Questionnaire, answers: Mapping[str, object]) -> dict:
+    return {
+        question.id: clean_answer(question, answers.get(question.id))
+        for question in questionnaire.questions
+        if answers.get(question.id) not in (None, "", [])
+    }
+
+
+@transaction.atomic
+def workshop_record_consensus(
+    *,
+    workshop: Workshop,
+    answers: Mapping[str, object],
+    dissent_notes: Mapping[str, str],
+    language: str,
+) -> Assessment:
+    """The agreed answers become the client's assessment of that date."""
+    locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    questionnaire = load_questionnaire()
+    agreed = locked.agreed_assessment or Assessment.objects.create(
+        language=language, origin="consensus"
+    )
+    agreed.answers = {}
+    agreed.save()
+    agreed_answers = _clean_consensus(questionnaire, answers)
+    agreed_answers["company_name"] = locked.client.name[:120]
+    assessment_services.assessment_save_answers(
+        assessment=agreed, answers=agreed_answers, language=language
+    )
+    assessment_services.assessment_complete(assessment=agreed)
+    locked.agreed_assessment = agreed
+    locked.dissent_notes = {key: note.strip()[:1000] for key, note in dissent_notes.items() if note}
+    if locked.closed_at is None:
+        locked.closed_at = timezone.now()
+    locked.save()
+    agreed.refresh_from_db()
+    return agreed

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workshops"
+
+urlpatterns = [
+    path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/invitation/<str:token>/", views.invitation_accept, name="invitation"),
+    path("consultant/", views.dashboard, name="dashboard"),
+    path("consultant/invitations/new/", views.invitation_new, name="invitation_new"),
+    path("consultant/clients/new/", views.client_new, name="client_new"),
+    path("consultant/clients/<int:pk>/", views.client_detail, name="client"),
+    path("consultant/clients/<int:pk>/workshops/new/", views.workshop_new, name="workshop_new"),
+    path("consultant/workshops/<int:pk>/", views.facilitator, name="facilitator"),
+    path("consultant/workshops/<int:pk>/live/", views.live, name="live"),
+    path("consultant/workshops/<int:pk>/reveal/", views.reveal, name="reveal"),
+    path("consultant/workshops/<int:pk>/close/", views.close, name="close"),
+    path("consultant/workshops/<int:pk>/consensus/", views.consensus, name="consensus"),
+    path("consultant/workshops/<int:pk>/qr.svg", views.qr_code, name="qr"),
+    path("w/", views.join_code, name="join_code"),
+    path("w/<str:code>/", views.join, name="join"),
+]

@@ -1,0 +1,319 @@
+import secrets
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessment.domain.questionnaire import load_questionnaire
+
+from . import services
+from .forms import ClientForm, ConsensusForm, JoinCodeForm, JoinForm, SignupForm, WorkshopForm
+from .models import Client, Invitation, Workshop
+from .presenters import group_context
+
+DEVICE_COOKIE_NAME = "smm_device"
+# Join codes cannot be enumerated: past this many wrong codes from one address in the window,
+# the form refuses to check any more until the window has passed.
+JOIN_ATTEMPTS_PER_WINDOW = 20
+JOIN_ATTEMPT_WINDOW_SECONDS = 10 * 60
+# The facilitator view asks for news this often; an answer shows within this delay.
+LIVE_POLL_SECONDS = 2
+
+
+def _consultancy(request):
+    membership = getattr(request.user, "membership", None)
+    if membership is None:
+        raise Http404
+    return membership.consultancy
+
+
+def _get_client_for_user(request, pk) -> Client:
+    return get_object_or_404(Client, pk=pk, consultancy=_consultancy(request))
+
+
+def _get_workshop_for_user(request, pk) -> Workshop:
+    return get_object_or_404(
+        Workshop.objects.select_related("client"), pk=pk, client__consultancy=_consultancy(request)
+    )
+
+
+def _join_url(request, workshop: Workshop) -> str:
+    return request.build_absolute_uri(reverse("workshops:join", kwargs={"code": workshop.code}))
+
+
+# Consultant accounts
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.consultancy_signup(
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password"],
+            consultancy_name=form.cleaned_data["consultancy_name"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("workshops:dashboard")
+    return render(request, "workshops/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("consultancy"), token=token, accepted_at__isnull=True
+    )
+    form = SignupForm(request.POST or None, ask_consultancy=False)
+    if request.method == "POST" and form.is_valid():
+        user = services.invitation_accept(
+            invitation=invitation,
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("workshops:dashboard")
+    return render(request, "workshops/invitation.html", {"form": form, "invitation": invitation})
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    consultancy = _consultancy(request)
+    return render(
+        request,
+        "workshops/dashboard.html",
+        {
+            "consultancy": consultancy,
+            "clients": consultancy.clients.all(),
+            "colleagues": consultancy.members.select_related("user"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def invitation_new(request):
+    invitation = services.invitation_create(
+        consultancy=_consultancy(request), created_by=request.user
+    )
+    link = request.build_absolute_uri(
+        reverse("workshops:invitation", kwargs={"token": invitation.token})
+    )
+    messages.success(
+        request, _("Send this link to your colleague; it works once: %(link)s") % {"link": link}
+    )
+    return redirect("workshops:dashboard")
+
+
+# Clients
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def client_new(request):
+    consultancy = _consultancy(request)
+    form = ClientForm(request.POST or None, language=get_language())
+    if request.method == "POST" and form.is_valid():
+        client = services.client_create(consultancy=consultancy, **form.cleaned_data)
+        return redirect("workshops:client", pk=client.pk)
+    return render(request, "workshops/client_new.html", {"form": form})
+
+
+@login_required
+@require_GET
+def client_detail(request, pk):
+    client = _get_client_for_user(request, pk)
+    return render(
+        request,
+        "workshops/client.html",
+        {
+            "client": client,
+            "workshops": client.workshops.select_related("agreed_assessment"),
+            "form": WorkshopForm(),
+        },
+    )
+
+
+# Workshops, on the consultant's side
+
+
+@login_required
+@require_POST
+def workshop_new(request, pk):
+    client = _get_client_for_user(request, pk)
+    form = WorkshopForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The workshop could not be created. Check the title."))
+        return redirect("workshops:client", pk=client.pk)
+    workshop = services.workshop_create(client=client, created_by=request.user, **form.cleaned_data)
+    return redirect("workshops:facilitator", pk=workshop.pk)
+
+
+def _facilitator_context(request, workshop: Workshop) -> dict:
+    return {
+        "workshop": workshop,
+        "join_url": _join_url(request, workshop),
+        "poll_seconds": LIVE_POLL_SECONDS,
+        "group": group_context(
+            services.workshop_group(workshop), get_language(), workshop.named_mode
+        ),
+    }
+
+
+@login_required
+@require_GET
+def facilitator(request, pk):
+    workshop = _get_workshop_for_user(request, pk)
+    return render(request, "workshops/facilitator.html", _facilitator_context(request, workshop))
+
+
+@login_required
+@require_GET
+def live(request, pk):
+    """The live part of the facilitator view, polled with a conditional request."""
+    workshop = _get_workshop_for_user(request, pk)
+    etag = f'"{services.workshop_version(workshop)}-{get_language()}"'
+    if request.headers.get("If-None-Match") == etag:
+        return HttpResponseNotModified(headers={"ETag": etag})
+    response = render(request, "workshops/_live.html", _facilitator_context(request, workshop))
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache, private"
+    return response
+
+
+@login_required
+@require_POST
+def reveal(request, pk):
+    services.workshop_reveal(workshop=_get_workshop_for_user(request, pk))
+    return redirect("workshops:facilitator", pk=pk)
+
+
+@login_required
+@require_POST
+def close(request, pk):
+    services.workshop_close(workshop=_get_workshop_for_user(request, pk))
+    return redirect("workshops:consensus", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consensus(request, pk):
+    workshop = _get_workshop_for_user(request, pk)
+    questionnaire = load_questionnaire()
+    language = get_language()
+    if request.method == "POST":
+        form = ConsensusForm(questionnaire, language, request.POST)
+        if form.is_valid():
+            agreed = services.workshop_record_consensus(
+                workshop=workshop,
+                answers=form.answers(),
+                dissent_notes=form.dissent_notes(),
+                language=language,
+            )
+            messages.success(request, _("The agreed answers are recorded."))
+            return redirect("assessment:results", token=agreed.token)
+    else:
+        group = services.workshop_group(workshop)
+        initial = (
+            workshop.agreed_assessment.answers if workshop.agreed_assessment else group.proposal
+        )
+        dissent = {f"dissent_{key}": note for key, note in workshop.dissent_notes.items()}
+        form = ConsensusForm(questionnaire, language, initial={**initial, **dissent})
+    rows = [
+        {"question": form[q.id], "dissent": form[f"dissent_{q.id}"]}
+        for q in questionnaire.questions
+        if q.id in form.fields
+    ]
+    return render(
+        request, "workshops/consensus.html", {"workshop": workshop, "form": form, "rows": rows}
+    )
+
+
+@login_required
+@require_GET
+def qr_code(request, pk):
+    workshop = _get_workshop_for_user(request, pk)
+    svg = segno.make(_join_url(request, workshop), error="m").svg_inline(
+        scale=8, dark="#1d2733", border=2
+    )
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+# Participants, on their phones
+
+
+def _too_many_attempts(request) -> bool:
+    key = f"join-attempts:{request.META.get('REMOTE_ADDR', '')}"
+    return cache.get(key, 0) >= JOIN_ATTEMPTS_PER_WINDOW
+
+
+def _count_wrong_attempt(request) -> None:
+    key = f"join-attempts:{request.META.get('REMOTE_ADDR', '')}"
+    if cache.add(key, 1, timeout=JOIN_ATTEMPT_WINDOW_SECONDS):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=JOIN_ATTEMPT_WINDOW_SECONDS)
+
+
+@require_http_methods(["GET", "POST"])
+def join_code(request):
+    form = JoinCodeForm(request.POST or None)
+    if request.method == "POST":
+        if _too_many_attempts(request):
+            return render(request, "workshops/too_many.html", status=429)
+        if form.is_valid():
+            code = form.cleaned_data["code"]
+            if Workshop.objects.filter(code=code).exists():
+                return redirect("workshops:join", code=code)
+            _count_wrong_attempt(request)
+            form.add_error("code", _("No workshop has this code. Check it on the screen."))
+    return render(request, "workshops/join_code.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def join(request, code):
+    workshop = Workshop.objects.filter(code=code.upper()[:12]).select_related("client").first()
+    if workshop is None:
+        if _too_many_attempts(request):
+            return render(request, "workshops/too_many.html", status=429)
+        _count_wrong_attempt(request)
+        raise Http404
+    if not workshop.is_open:
+        return render(request, "workshops/closed.html", {"workshop": workshop})
+    device_key = request.get_signed_cookie(DEVICE_COOKIE_NAME, default="") or secrets.token_urlsafe(
+        24
+    )
+    existing = workshop.participants.filter(device_key=device_key).first()
+    if existing is not None:
+        return redirect("assessment:resume", token=existing.assessment.token)
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        participant = services.participant_join(
+            workshop=workshop,
+            device_key=device_key,
+            role=form.cleaned_data["role"],
+            first_name=form.cleaned_data["first_name"],
+            language=get_language(),
+        )
+        response = redirect("assessment:step", token=participant.assessment.token, number=1)
+        response.set_signed_cookie(
+            DEVICE_COOKIE_NAME,
+            device_key,
+            max_age=60 * 60 * 24 * 30,
+            httponly=True,
+            secure=settings.SESSION_COOKIE_SECURE,
+            samesite="Lax",
+        )
+        return response
+    return render(request, "workshops/join.html", {"workshop": workshop, "form": form})

@@ -1,0 +1,111 @@
+import pytest
+
+from assessment.domain.group import (
+    GROUP_KNOWLEDGE_GAP_SHARE,
+    Respondent,
+    agenda,
+    dimension_spreads,
+    disagreement,
+    group_knowledge_gaps,
+    proposed_consensus,
+    question_spread,
+)
+from tests.profiles import PROFILES
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        (["a", "a", "a", "a"], 0.0),
+        (["a", "a", "a", "b"], 0.25),
+        (["a", "a", "b", "b"], 0.5),
+        (["a", "b", "c", "d"], 0.75),
+        ([], 0.0),
+    ],
+)
+def test_disagreement_is_the_share_not_giving_the_most_common_answer(answers, expected):
+    assert disagreement(answers) == pytest.approx(expected)
+
+
+def room(*profiles_and_roles, **changes_by_index):
+    return [
+        Respondent(role=role, answers={**PROFILES[profile](), **changes_by_index.get(f"p{i}", {})})
+        for i, (profile, role) in enumerate(profiles_and_roles)
+    ]
+
+
+def test_the_agenda_starts_with_the_question_the_room_splits_on(questionnaire):
+    respondents = room(
+        ("combative", "management"),
+        ("combative", "sales"),
+        ("combative", "marketing"),
+        p1={"self_activity": "inactive"},
+        p2={"budget": "zero", "self_activity": "not_very_active"},
+    )
+    items = agenda(questionnaire, respondents)
+    assert items[0].question.id == "self_activity"
+    assert items[0].disagreement == pytest.approx(2 / 3)
+    assert {s.question.id for s in items} == {"self_activity", "budget"}
+
+
+def test_the_split_by_role_shows_who_said_what(questionnaire):
+    respondents = room(
+        ("combative", "management"),
+        ("combative", "sales"),
+        p1={"self_activity": "inactive"},
+    )
+    spread = question_spread(questionnaire.question("self_activity"), respondents)
+    assert spread.by_role == {"management": "active", "sales": "inactive"}
+
+
+def test_context_questions_are_not_on_the_agenda(questionnaire):
+    respondents = room(("combative", "a"), ("combative", "b"), p1={"sector": "industry"})
+    assert all(s.question.id != "sector" for s in agenda(questionnaire, respondents))
+
+
+def test_a_lone_answer_is_no_disagreement(questionnaire):
+    assert agenda(questionnaire, room(("combative", "a"))) == []
+
+
+def test_the_proposed_consensus_is_the_most_common_answer(questionnaire):
+    respondents = room(
+        ("combative", "a"),
+        ("combative", "b"),
+        ("pioneers", "c"),
+    )
+    proposal = proposed_consensus(questionnaire, respondents)
+    assert proposal["who_runs"] == "employee_part_time"
+
+
+def test_a_tie_is_settled_towards_the_weaker_answer(questionnaire):
+    respondents = room(("combative", "a"), ("pioneers", "b"))
+    assert proposed_consensus(questionnaire, respondents)["budget"] == "lt10k"
+
+
+def test_a_multiple_choice_keeps_what_half_the_group_chose(questionnaire):
+    respondents = room(
+        ("combative", "a"),
+        ("combative", "b"),
+        ("combative", "c"),
+        p0={"networks": ["linkedin"]},
+        p1={"networks": ["linkedin", "x"]},
+        p2={"networks": ["facebook"]},
+    )
+    assert proposed_consensus(questionnaire, respondents)["networks"] == ["linkedin"]
+
+
+def test_dimension_spread_gives_median_and_range(questionnaire):
+    respondents = room(("silent_mass", "a"), ("combative", "b"), ("pioneers", "c"))
+    spreads = {s.dimension: s for s in dimension_spreads(questionnaire, respondents)}
+    assert spreads["presence"].low < spreads["presence"].median < spreads["presence"].high
+
+
+@pytest.mark.parametrize(("unknown", "gap"), [(0, False), (1, True)])
+def test_a_dimension_is_a_group_knowledge_gap_from_a_quarter_of_i_dont_know(
+    questionnaire, unknown, gap
+):
+    # Budget has two factual questions: with two respondents, one "I don't know" is a quarter.
+    assert GROUP_KNOWLEDGE_GAP_SHARE == 0.25
+    changes = {"p0": {"budget": "dont_know"}} if unknown else {}
+    respondents = room(("combative", "a"), ("combative", "b"), **changes)
+    assert ("budget" in group_knowledge_gaps(dimension_spreads(questionnaire, respondents))) is gap
