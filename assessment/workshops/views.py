@@ -1,3 +1,4 @@
+import io
 import secrets
 
 import segno
@@ -242,10 +243,11 @@ def consensus(request, pk):
 @require_GET
 def qr_code(request, pk):
     workshop = _get_workshop_for_user(request, pk)
-    svg = segno.make(_join_url(request, workshop), error="m").svg_inline(
-        scale=8, dark="#1d2733", border=2
+    buffer = io.BytesIO()
+    segno.make(_join_url(request, workshop), error="m").save(
+        buffer, kind="svg", scale=8, dark="#1d2733", border=2, xmldecl=False
     )
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 # Participants, on their phones
