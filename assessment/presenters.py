@@ -5,6 +5,8 @@ The domain decides; this module only finds the words. The web page and the PDF r
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -24,7 +26,15 @@ from benchmarks.figures import figure_for, load_sector_tendencies, studies_in_or
 from benchmarks.peers import PEER_GROUP_MINIMUM, SCORE_COLUMNS
 
 from .domain.questionnaire import DIMENSIONS, MULTI, SINGLE, Questionnaire
-from .domain.recommendations import FIRST_90_DAYS, HIGH, LOW, NEXT_12_MONTHS, Reason, recommend
+from .domain.recommendations import (
+    FIRST_90_DAYS,
+    HIGH,
+    LOW,
+    NEXT_12_MONTHS,
+    WEAK_DIMENSION_THRESHOLD,
+    Reason,
+    recommend,
+)
 from .domain.scoring import DIMENSION_WEIGHTS, maturity_level, strongest_dimensions
 from .domain.segments import (
     MEANS_IN_STEP_THRESHOLD,
@@ -132,7 +142,8 @@ def _reason_text(reason: Reason, questionnaire: Questionnaire, language: str) ->
 
 
 def _mismatch_text(mismatch, means: float) -> str:
-    params = {"means": round(means), "threshold": MEANS_IN_STEP_THRESHOLD}
+    # Floored, not rounded: 49.7 is under the threshold, and must not read as "50, under 50".
+    params = {"means": math.floor(means), "threshold": MEANS_IN_STEP_THRESHOLD}
     if mismatch.axis == "activity" and mismatch.direction == "overrates":
         return _(
             "You describe your company as active, yet your answers show less: posts less than "
@@ -245,7 +256,7 @@ def _results_context(assessment: Assessment, language: str) -> dict:
             "measured_name": SEGMENT_NAMES[segment.measured.segment].in_language(language),
             "measured_portrait": SEGMENT_PORTRAITS[segment.measured.segment].in_language(language),
             "mismatches": [_mismatch_text(m, segment.means_score) for m in segment.mismatches],
-            "means_score": round(segment.means_score),
+            "means_score": math.floor(segment.means_score),
             "target_name": SEGMENT_NAMES[segment.target].in_language(language)
             if segment.target
             else "",
@@ -470,7 +481,9 @@ def _report_additions(assessment: Assessment, context: dict, language: str) -> d
         "strengths": [
             {"name": names[key], "score": result.scores.dimensions[key]}
             for key in strongest_dimensions(result.scores)
+            if result.scores.dimensions[key] >= WEAK_DIMENSION_THRESHOLD
         ],
+        "weak_threshold": WEAK_DIMENSION_THRESHOLD,
         "report_dimensions": dimensions,
         "plan_first_90_days": plan[FIRST_90_DAYS],
         "plan_next_12_months": plan[NEXT_12_MONTHS],

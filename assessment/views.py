@@ -122,7 +122,7 @@ def step(request, token, number):
         )
         going_back = "previous" in request.POST
         if going_back and not form.errors_other_than_missing():
-            return redirect("assessment:step", token=token, number=number - 1)
+            return redirect("assessment:step", token=token, number=max(number - 1, 1))
         if not going_back and form.is_valid():
             if number < len(questionnaire.sections):
                 return redirect("assessment:step", token=token, number=number + 1)

@@ -24,6 +24,8 @@ AMONG_TOP = "among_top"  # it is in the figure's group, which is the top of an o
 BPIFRANCE_STUDY = "bpifrance_2018"
 BPIFRANCE_TURNOVER_BANDS = frozenset({"2_10m", "10_50m", "50_250m", "250m_1500m"})
 BPIFRANCE_COUNTRY = "fr"
+# SMEs and mid-caps: a group of 5,000 staff or more is neither.
+BPIFRANCE_HEADCOUNT_BANDS = frozenset({"lt10", "10_19", "20_49", "50_249", "eti"})
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,9 @@ def compare(
         reading = AMONG_TOP if upper_tail and not lower_tail and figure.value < 50 else LIKE
         share = figure.value
     else:
-        reading = TOP if lower_tail and not isinstance(answer, list) else UNLIKE
+        # Past a group that holds most of the population: ahead of most. Past a minority: not.
+        ahead = lower_tail and not isinstance(answer, list) and figure.value > 50
+        reading = TOP if ahead else UNLIKE
         share = 100 - figure.value
     return Comparison(
         figure=figure,
@@ -101,6 +105,7 @@ def in_bpifrance_population(answers: Mapping[str, object]) -> bool:
     return (
         answers.get("country") == BPIFRANCE_COUNTRY
         and answers.get("turnover") in BPIFRANCE_TURNOVER_BANDS
+        and answers.get("headcount") in BPIFRANCE_HEADCOUNT_BANDS
     )
 
 

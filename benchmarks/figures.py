@@ -21,7 +21,8 @@ COMPARABILITY_ORDER = ("peers", "professionals", "context")
 class Study:
     id: str
     title: str
-    publisher: str
+    publisher_fr: str
+    publisher_en: str
     fieldwork_year: str
     publication_year: str
     country_fr: str

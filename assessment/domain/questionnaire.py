@@ -124,7 +124,8 @@ def clean_answer(question: Question, raw: object) -> str | list[str] | None:
             raise InvalidAnswer("required")
         return None
     if question.kind == TEXT:
-        if not isinstance(raw, str):
+        # Control characters (a NUL byte above all, which PostgreSQL refuses) are no name.
+        if not isinstance(raw, str) or any(ord(c) < 32 or ord(c) == 127 for c in raw):
             raise InvalidAnswer("invalid_type")
         text = raw.strip()
         if len(text) > TEXT_MAX_LENGTH:

@@ -36,6 +36,9 @@ MEASURED_ACTIVE_RESPONSIVENESS = frozenset({"usually", "always"})
 # The answers the path proposes when activity must rise: the lowest that count as active.
 FIRST_ACTIVE_FREQUENCY = "weekly"
 FIRST_ACTIVE_RESPONSIVENESS = "usually"
+# And the self-assessments that go with them, in the study's words.
+FIRST_ACTIVE_RATING = "active"
+FIRST_IN_STEP_RATING = "in_step"
 
 # Measured tempo: a company is equipped to keep pace when its means (team, budget, objectives,
 # ROI measurement) score at least half of what they can. That is the score of a firm with
@@ -250,6 +253,12 @@ def place(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Segmen
         path += _activity_changes(answers)
     if target == PIONEERS and not measured.in_step:
         path += _means_changes(questionnaire, answers)
+    # The segment shown is the study's, from the two self-assessments: when the answers already
+    # bear out the next segment, what is left is to rate oneself as they show.
+    if target in (COMBATIVE, PIONEERS) and not study.active:
+        path.append(Change("self_activity", answers.get("self_activity"), FIRST_ACTIVE_RATING))
+    if target == PIONEERS and not study.in_step:
+        path.append(Change("tempo", answers.get("tempo"), FIRST_IN_STEP_RATING))
     return SegmentResult(
         study=study,
         measured=measured,

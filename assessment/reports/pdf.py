@@ -21,6 +21,8 @@ from django.utils.translation import override
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from benchmarks.peers import PEER_GROUP_MINIMUM
+
 from ..models import Assessment
 from ..presenters import report_context
 from ..services import peer_data_version
@@ -100,6 +102,8 @@ def report_cache_key(assessment: Assessment, language: str) -> str:
             "language": language,
             "report": REPORT_VERSION,
             "peers": peer_data_version(),
+            "synthetic": settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
+            "peer_minimum": PEER_GROUP_MINIMUM,
         },
         sort_keys=True,
     )

@@ -106,18 +106,22 @@ def test_naming_no_barrier_is_not_read_as_the_opposite_of_a_barrier():
 
 
 @pytest.mark.parametrize(
-    ("country", "turnover", "inside"),
+    ("country", "turnover", "headcount", "inside"),
     [
-        ("fr", "2_10m", True),
-        ("fr", "250m_1500m", True),
-        ("fr", "lt2m", False),
-        ("fr", "gt1500m", False),
-        ("ch", "10_50m", False),
-        ("fr", "undisclosed", False),
+        ("fr", "2_10m", "20_49", True),
+        ("fr", "250m_1500m", "eti", True),
+        ("fr", "lt2m", "20_49", False),
+        ("fr", "gt1500m", "eti", False),
+        ("ch", "10_50m", "20_49", False),
+        ("fr", "undisclosed", "20_49", False),
+        ("fr", "250m_1500m", "ge5000", False),
     ],
 )
-def test_the_bpifrance_population_is_french_firms_of_2m_to_1_5bn(country, turnover, inside):
-    assert in_bpifrance_population({"country": country, "turnover": turnover}) is inside
+def test_the_bpifrance_population_is_french_smes_and_midcaps_of_2m_to_1_5bn(
+    country, turnover, headcount, inside
+):
+    answers = {"country": country, "turnover": turnover, "headcount": headcount}
+    assert in_bpifrance_population(answers) is inside
 
 
 def test_a_perception_is_never_read_as_being_ahead():

@@ -15,7 +15,8 @@ from benchmarks.figures import (
 
 STUDY_FIELDS = (
     "title",
-    "publisher",
+    "publisher_fr",
+    "publisher_en",
     "fieldwork_year",
     "publication_year",
     "country_fr",

@@ -65,8 +65,8 @@ def test_the_company_is_not_its_own_peer():
     assert all(group.percentiles["overall"] == 100 for group in groups)
 
 
-def test_the_histograms_hold_no_company_level_data():
-    histograms = histograms_of([row()] * 12)
-    for columns in histograms.values():
-        for counts in columns.values():
-            assert len(counts) == 101 and all(isinstance(c, int) for c in counts)
+def test_the_histograms_count_peers_never_name_them():
+    histograms = histograms_of([row(score=40)] * 7 + [row(score=90)] * 5)
+    overall = histograms["size"]["overall"]
+    assert len(overall) == 101
+    assert overall[40] == 7 and overall[90] == 5 and sum(overall) == 12

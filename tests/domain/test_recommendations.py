@@ -120,11 +120,12 @@ def test_any_complete_set_of_answers_gives_a_sound_result(answers):
     assert MIN_RECOMMENDATIONS <= len(result.recommendations) <= MAX_RECOMMENDATIONS
     # Following the path always reaches what it promises.
     moved = {**answers, **{c.question_id: c.to_value for c in result.segment.path}}
-    after = assess(questionnaire, moved).segment.measured
+    after = assess(questionnaire, moved).segment
     target = result.segment.target or "pioneers"
-    assert after.active
+    assert after.measured.active
+    assert after.study.segment == target
     if target == "pioneers":
-        assert after.in_step
+        assert after.measured.in_step
 
 
 def test_light_actions_go_in_the_first_90_days_and_heavier_ones_in_the_year(questionnaire):

@@ -41,7 +41,8 @@ def test_the_report_holds_the_company_its_segment_scores_and_every_study(languag
         assert f"{getattr(assessment, f'{field}_score')}/100" in text
     assert f"{assessment.overall_score}/100" in text
     for study in load_studies().values():
-        assert study.publisher.split(" (")[0].split(" with ")[0] in text, study.id
+        publisher = getattr(study, f"publisher_{language}")
+        assert publisher.split(" (")[0].split(" with ")[0].split(" avec ")[0] in text, study.id
 
 
 def test_the_french_report_is_in_french_and_the_english_one_in_english():

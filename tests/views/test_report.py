@@ -34,7 +34,9 @@ def test_a_company_without_a_name_gets_a_generic_file_name(client):
 
 
 def test_a_hostile_name_cannot_break_the_header(client):
-    assessment = make_assessment(profile="combative", company_name='a"\r\nX: y', complete=True)
+    assessment = make_assessment(
+        profile="combative", company_name='a"; filename="evil.exe', complete=True
+    )
     response = client.get(f"/a/{assessment.token}/report.pdf")
     assert response.status_code == 200
     assert '"' not in response["Content-Disposition"].split('filename="')[1][:-1]
