@@ -128,3 +128,15 @@ def test_a_perception_is_never_read_as_being_ahead():
     chosen = compare_all({"tempo": "in_step"}, ladders_of_questionnaire())
     feel_late = next(c for c in chosen if c.figure.id == "bpifrance_feel_late")
     assert feel_late.reading == UNLIKE
+
+
+def test_an_account_on_another_network_is_not_one_of_the_five_main_ones():
+    chosen = compare_all({"networks": ["tiktok"]}, ladders_of_questionnaire())
+    presence = next(c for c in chosen if c.figure.id == "bpifrance_presence_any_network")
+    assert presence.reading == UNLIKE
+
+
+@pytest.mark.parametrize(("value", "reading"), [(49, UNLIKE), (50, UNLIKE), (51, TOP)])
+def test_past_a_group_a_company_is_ahead_of_most_only_if_the_group_is_most(value, reading):
+    under = figure("bpifrance_budget_under_10k", value=value)
+    assert compare(under, {"budget": "10_50k"}, BUDGET).reading == reading

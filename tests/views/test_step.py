@@ -190,3 +190,20 @@ def test_changing_an_answer_after_completion_updates_the_scores(client, question
     client.post(url(assessment, 3), {**data, "next": "1"})
     assessment.refresh_from_db()
     assert assessment.overall_score > before
+
+
+def test_a_control_character_in_the_name_is_refused_and_the_step_kept(client, questionnaire):
+    assessment = make_assessment()
+    data = step_post_data(questionnaire, 1, PROFILES["casual"]())
+    data["company_name"] = "ACME\x00"
+    response = client.post(url(assessment, 1), {**data, "next": "1"})
+    assert response.status_code == 200
+    assessment.refresh_from_db()
+    assert "company_name" not in assessment.answers
+    assert assessment.answers["sector"] == "construction"
+
+
+def test_previous_on_the_first_step_stays_on_it(client, questionnaire):
+    assessment = make_assessment()
+    response = client.post(url(assessment, 1), {"previous": "1"})
+    assert response["Location"] == url(assessment, 1)
