@@ -7,7 +7,7 @@ disagreement; the proposed consensus is what the group would agree on if nobody 
 from __future__ import annotations
 
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -98,14 +98,17 @@ def question_spread(question: Question, respondents: Sequence[Respondent]) -> Qu
     given = [(r.role, r.answers.get(question.id)) for r in respondents]
     given = [(role, answer) for role, answer in given if answer not in (None, "", [])]
     answers = [answer for _, answer in given]
+    flat: dict[str, list[str]] = defaultdict(list)
     if question.kind == MULTI:
         counts = Counter(value for answer in answers for value in answer)
         spread = _multi_disagreement(answers, question) if answers else 0.0
-        flat = {role: [",".join(a) for r, a in given if r == role] for role, _ in given}
+        for role, answer in given:
+            flat[role].append(",".join(answer))
     else:
         counts = Counter(answers)
         spread = disagreement(answers)
-        flat = {role: [a for r, a in given if r == role] for role, _ in given}
+        for role, answer in given:
+            flat[role].append(answer)
     return QuestionSpread(
         question=question,
         answered=len(answers),
@@ -116,33 +119,37 @@ def question_spread(question: Question, respondents: Sequence[Respondent]) -> Qu
     )
 
 
-def agenda(
-    questionnaire: Questionnaire, respondents: Sequence[Respondent], length: int = AGENDA_LENGTH
+def question_spreads(
+    questionnaire: Questionnaire, respondents: Sequence[Respondent]
 ) -> list[QuestionSpread]:
+    """Every choice question's spread, in questionnaire order: computed once, read twice."""
+    return [
+        question_spread(question, respondents)
+        for question in questionnaire.questions
+        if question.kind in (SINGLE, MULTI)
+    ]
+
+
+def agenda(spreads: Sequence[QuestionSpread], length: int = AGENDA_LENGTH) -> list[QuestionSpread]:
     """The questions where the group disagrees most: the order of the discussion.
 
     Only questions about the company's practice count (scored ones and the study's two
     questions); context like the sector is not debated. Ties keep the questionnaire's order.
     """
-    spreads = [
-        question_spread(question, respondents)
-        for question in questionnaire.questions
-        if question.kind in (SINGLE, MULTI) and (question.is_scored or question.role)
+    debated = [
+        spread
+        for spread in spreads
+        if (spread.question.is_scored or spread.question.role)
+        and spread.answered >= 2
+        and spread.disagreement > 0
     ]
-    debated = [spread for spread in spreads if spread.answered >= 2 and spread.disagreement > 0]
     return sorted(debated, key=lambda spread: -spread.disagreement)[:length]
 
 
-def proposed_consensus(
-    questionnaire: Questionnaire, respondents: Sequence[Respondent]
-) -> dict[str, object]:
-    proposal = {}
-    for question in questionnaire.questions:
-        if question.kind == SINGLE or question.kind == MULTI:
-            proposed = question_spread(question, respondents).proposed
-            if proposed is not None:
-                proposal[question.id] = proposed
-    return proposal
+def proposed_consensus(spreads: Sequence[QuestionSpread]) -> dict[str, object]:
+    return {
+        spread.question.id: spread.proposed for spread in spreads if spread.proposed is not None
+    }
 
 
 def dimension_spreads(

@@ -20,6 +20,7 @@ from assessment.domain.group import (
     dimension_spreads,
     group_knowledge_gaps,
     proposed_consensus,
+    question_spreads,
 )
 from assessment.domain.questionnaire import Questionnaire, clean_answer, load_questionnaire
 from assessment.domain.segments import study_placement
@@ -142,14 +143,15 @@ def workshop_group(workshop: Workshop) -> GroupView:
     by_role: dict[str, int] = {}
     for participant in participants:
         by_role[participant.role] = by_role.get(participant.role, 0) + 1
-    proposal = proposed_consensus(questionnaire, respondents) if respondents else {}
+    spreads_by_question = question_spreads(questionnaire, respondents)
+    proposal = proposed_consensus(spreads_by_question)
     spreads = dimension_spreads(questionnaire, respondents) if respondents else []
     return GroupView(
         joined=len(participants),
         finished=sum(1 for p in participants if p.assessment.is_complete),
         by_role=by_role,
         participants=participants,
-        agenda=agenda(questionnaire, respondents),
+        agenda=agenda(spreads_by_question),
         dimensions=spreads,
         knowledge_gaps=group_knowledge_gaps(spreads),
         proposal=proposal,

@@ -9,6 +9,7 @@ from assessment.domain.group import (
     group_knowledge_gaps,
     proposed_consensus,
     question_spread,
+    question_spreads,
 )
 from tests.profiles import PROFILES
 
@@ -42,7 +43,7 @@ def test_the_agenda_starts_with_the_question_the_room_splits_on(questionnaire):
         p1={"self_activity": "inactive"},
         p2={"budget": "zero", "self_activity": "not_very_active"},
     )
-    items = agenda(questionnaire, respondents)
+    items = agenda(question_spreads(questionnaire, respondents))
     assert items[0].question.id == "self_activity"
     assert items[0].disagreement == pytest.approx(2 / 3)
     assert {s.question.id for s in items} == {"self_activity", "budget"}
@@ -60,11 +61,13 @@ def test_the_split_by_role_shows_who_said_what(questionnaire):
 
 def test_context_questions_are_not_on_the_agenda(questionnaire):
     respondents = room(("combative", "a"), ("combative", "b"), p1={"sector": "industry"})
-    assert all(s.question.id != "sector" for s in agenda(questionnaire, respondents))
+    assert all(
+        s.question.id != "sector" for s in agenda(question_spreads(questionnaire, respondents))
+    )
 
 
 def test_a_lone_answer_is_no_disagreement(questionnaire):
-    assert agenda(questionnaire, room(("combative", "a"))) == []
+    assert agenda(question_spreads(questionnaire, room(("combative", "a")))) == []
 
 
 def test_the_proposed_consensus_is_the_most_common_answer(questionnaire):
@@ -73,13 +76,13 @@ def test_the_proposed_consensus_is_the_most_common_answer(questionnaire):
         ("combative", "b"),
         ("pioneers", "c"),
     )
-    proposal = proposed_consensus(questionnaire, respondents)
+    proposal = proposed_consensus(question_spreads(questionnaire, respondents))
     assert proposal["who_runs"] == "employee_part_time"
 
 
 def test_a_tie_is_settled_towards_the_weaker_answer(questionnaire):
     respondents = room(("combative", "a"), ("pioneers", "b"))
-    assert proposed_consensus(questionnaire, respondents)["budget"] == "lt10k"
+    assert proposed_consensus(question_spreads(questionnaire, respondents))["budget"] == "lt10k"
 
 
 def test_a_multiple_choice_keeps_what_half_the_group_chose(questionnaire):
@@ -91,7 +94,9 @@ def test_a_multiple_choice_keeps_what_half_the_group_chose(questionnaire):
         p1={"networks": ["linkedin", "x"]},
         p2={"networks": ["facebook"]},
     )
-    assert proposed_consensus(questionnaire, respondents)["networks"] == ["linkedin"]
+    assert proposed_consensus(question_spreads(questionnaire, respondents))["networks"] == [
+        "linkedin"
+    ]
 
 
 def test_dimension_spread_gives_median_and_range(questionnaire):
