@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import override
@@ -26,6 +27,8 @@ from benchmarks.peers import PEER_GROUP_MINIMUM
 from ..models import Assessment
 from ..presenters import report_context
 from ..services import peer_data_version
+from ..workshops.presenters import workshop_report_context
+from ..workshops.services import workshop_version
 
 # Bump when the report's template or content changes: cached reports of the old version are
 # then never served again.
@@ -80,9 +83,21 @@ class StaticFilesOnly(URLFetcher):
         return Path(found) if found else None
 
 
+def _workshop_of(assessment: Assessment):
+    try:
+        return assessment.workshop
+    except ObjectDoesNotExist:
+        return None
+
+
 def report_html(assessment: Assessment, language: str) -> str:
+    context = report_context(assessment, language)
+    workshop = _workshop_of(assessment)
     with override(language):
-        return render_to_string("report/assessment.html", report_context(assessment, language))
+        if workshop is not None:
+            # The agreed answers of a workshop: the report tells how the group got there.
+            context.update(workshop_report_context(workshop, language))
+        return render_to_string("report/assessment.html", context)
 
 
 def html_to_pdf(html: str, fetcher: StaticFilesOnly | None = None) -> bytes:
@@ -102,6 +117,10 @@ def report_cache_key(assessment: Assessment, language: str) -> str:
             "language": language,
             "report": REPORT_VERSION,
             "peers": peer_data_version(),
+            "workshop": workshop_version(workshop)
+            if (workshop := _workshop_of(assessment))
+            else "",
+            "dissent": workshop.dissent_notes if workshop else {},
             "synthetic": settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
             "peer_minimum": PEER_GROUP_MINIMUM,
         },

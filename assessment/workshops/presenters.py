@@ -8,6 +8,7 @@ from assessment.domain.questionnaire import MULTI, load_questionnaire
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.presenters import answer_label, dimension_names
 
+from . import services
 from .forms import role_choices
 from .services import GroupView
 
@@ -78,4 +79,24 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
         "knowledge_gaps": [names[d] for d in group.knowledge_gaps],
         "segment": SEGMENT_NAMES[group.segment].in_language(language) if group.segment else "",
         "no_answers_yet": _("No answers yet.") if not group.joined else "",
+    }
+
+
+def workshop_report_context(workshop, language: str) -> dict:
+    """What the report of a workshop's agreed answers adds: how the group got there."""
+    questionnaire = load_questionnaire()
+    group = group_context(services.workshop_group(workshop), language, named_mode=False)
+    return {
+        "workshop_report": {
+            **group,
+            "date": workshop.created_at,
+            "dissent": [
+                {
+                    "question": questionnaire.question(question_id).label.in_language(language),
+                    "note": note,
+                }
+                for question_id, note in workshop.dissent_notes.items()
+                if questionnaire.has_question(question_id)
+            ],
+        }
     }

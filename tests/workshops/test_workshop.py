@@ -199,3 +199,31 @@ def test_login_and_password_reset_pages_work(client, alice, mailoutbox):
     assert response["Location"] == "/consultant/"
     client.post("/accounts/password_reset/", {"email": "alice@conseil.fr"})
     assert len(mailoutbox) == 1
+
+
+def test_the_workshop_report_tells_how_the_group_got_there(client, alice, questionnaire, workshop):
+    import io
+
+    from pypdf import PdfReader
+
+    from assessment.reports.pdf import assessment_report_pdf
+
+    answer_everything(client, questionnaire, join(workshop, "p1", "management"))
+    answer_everything(
+        client, questionnaire, join(workshop, "p2", "sales"), self_activity="inactive"
+    )
+    services.workshop_close(workshop=workshop)
+    workshop.refresh_from_db()
+    agreed = services.workshop_record_consensus(
+        workshop=workshop,
+        answers=PROFILES["combative"](),
+        dissent_notes={"self_activity": "Les ventes ne voient pas cette activité."},
+        language="fr",
+    )
+    pdf = assessment_report_pdf(agreed, "fr")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(text.split())
+    assert "L'atelier" in text
+    assert "Là où les avis ont le plus divergé" in text
+    assert "Les ventes ne voient pas cette activité." in text
+    assert "Direction : Active" in text and "Commercial : Inactive" in text
