@@ -17,42 +17,44 @@ def role_names() -> dict[str, str]:
     return dict(role_choices())
 
 
+def _spread_context(spread, questionnaire, roles: dict, language: str) -> dict:
+    """One question's answers in the room: counts, shares, and what each role mostly said."""
+    question = spread.question
+    total = spread.answered
+    rows = [
+        {
+            "label": option.label.in_language(language),
+            "count": spread.counts.get(option.value, 0),
+            "share": round(100 * spread.counts.get(option.value, 0) / total) if total else 0,
+        }
+        for option in question.options
+        if spread.counts.get(option.value, 0)
+    ]
+    by_role = []
+    for role, value in spread.by_role.items():
+        if value is None:
+            continue
+        shown = answer_label(
+            questionnaire,
+            question.id,
+            value.split(",") if question.kind == MULTI else value,
+            language,
+        )
+        by_role.append({"role": roles.get(role, role), "answer": shown})
+    return {
+        "question": question.label.in_language(language),
+        "disagreement": round(100 * spread.disagreement),
+        "rows": rows,
+        "by_role": by_role,
+        "answered": total,
+    }
+
+
 def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
     questionnaire = load_questionnaire()
     names = dimension_names()
     roles = role_names()
-    agenda = []
-    for spread in group.agenda:
-        question = spread.question
-        total = spread.answered
-        rows = [
-            {
-                "label": option.label.in_language(language),
-                "count": spread.counts.get(option.value, 0),
-                "share": round(100 * spread.counts.get(option.value, 0) / total) if total else 0,
-            }
-            for option in question.options
-            if spread.counts.get(option.value, 0)
-        ]
-        by_role = []
-        for role, value in spread.by_role.items():
-            if value is None:
-                continue
-            shown = (
-                answer_label(questionnaire, question.id, value.split(","), language)
-                if question.kind == MULTI
-                else answer_label(questionnaire, question.id, value, language)
-            )
-            by_role.append({"role": roles.get(role, role), "answer": shown})
-        agenda.append(
-            {
-                "question": question.label.in_language(language),
-                "disagreement": round(100 * spread.disagreement),
-                "rows": rows,
-                "by_role": by_role,
-                "answered": total,
-            }
-        )
+    agenda = [_spread_context(spread, questionnaire, roles, language) for spread in group.agenda]
     return {
         "joined": group.joined,
         "finished": group.finished,
@@ -66,6 +68,11 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
             for p in group.participants
         ],
         "agenda": agenda,
+        "all_questions": [
+            _spread_context(spread, questionnaire, roles, language)
+            for spread in group.spreads
+            if spread.answered
+        ],
         "dimensions": [
             {
                 "name": names[d.dimension],

@@ -130,6 +130,7 @@ class GroupView:
     by_role: Mapping[str, int]
     participants: list[Participant]
     agenda: list[QuestionSpread]
+    spreads: list[QuestionSpread]  # every choice question, in questionnaire order
     dimensions: list[DimensionSpread]
     knowledge_gaps: list[str]
     proposal: dict[str, object]
@@ -152,6 +153,7 @@ def workshop_group(workshop: Workshop) -> GroupView:
         by_role=by_role,
         participants=participants,
         agenda=agenda(spreads_by_question),
+        spreads=spreads_by_question,
         dimensions=spreads,
         knowledge_gaps=group_knowledge_gaps(spreads),
         proposal=proposal,

@@ -227,3 +227,14 @@ def test_the_workshop_report_tells_how_the_group_got_there(client, alice, questi
     assert "Là où les avis ont le plus divergé" in text
     assert "Les ventes ne voient pas cette activité." in text
     assert "Direction : Active" in text and "Commercial : Inactive" in text
+
+
+def test_after_the_reveal_every_questions_distribution_is_shown(
+    client, alice, questionnaire, workshop
+):
+    answer_everything(client, questionnaire, join(workshop, "p1"))
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    page = client.get(f"/consultant/workshops/{workshop.pk}/").content.decode()
+    assert "Les réponses à chaque question" in page
+    assert "Que publiez-vous ?" in page  # a question nobody disagrees on still shows
