@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from assessment.domain.questionnaire import load_questionnaire
 from assessment.forms import AnswerField
 
-from .models import JOIN_CODE_LENGTH, Client
+from .models import JOIN_CODE_LENGTH, ROLES, Client
 
 
 def role_choices():
@@ -67,10 +67,19 @@ class ClientForm(forms.ModelForm):
 
 class WorkshopForm(forms.Form):
     title = forms.CharField(label=_("Title (optional)"), max_length=120, required=False)
+    roles = forms.MultipleChoiceField(
+        label=_("Roles participants choose from"),
+        widget=forms.CheckboxSelectMultiple,
+        initial=list(ROLES),
+    )
     named_mode = forms.BooleanField(
         label=_("Named mode: show answers under first names (participants are told)"),
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].choices = role_choices()
 
 
 class JoinCodeForm(forms.Form):
@@ -84,9 +93,9 @@ class JoinForm(forms.Form):
     role = forms.ChoiceField(label=_("Your role"), widget=forms.RadioSelect)
     first_name = forms.CharField(label=_("First name (optional)"), max_length=40, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, roles=ROLES, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = role_choices()
+        self.fields["role"].choices = [(v, label) for v, label in role_choices() if v in roles]
 
 
 class ConsensusForm(forms.Form):

@@ -18,6 +18,10 @@ def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
+def default_roles() -> list[str]:
+    return list(ROLES)
+
+
 def new_invitation_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -80,6 +84,8 @@ class Workshop(models.Model):
     title = models.CharField(max_length=120, blank=True)
     # Named mode shows answers under first names; participants are told so before they join.
     named_mode = models.BooleanField(default=False)
+    # The roles participants choose from, as the consultant set them for this client.
+    roles = models.JSONField(default=default_roles)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -26,7 +26,7 @@ from assessment.domain.questionnaire import Questionnaire, clean_answer, load_qu
 from assessment.domain.segments import study_placement
 from assessment.models import Assessment
 
-from .models import Client, Consultancy, Invitation, Membership, Participant, Workshop
+from .models import ROLES, Client, Consultancy, Invitation, Membership, Participant, Workshop
 
 
 class WorkshopClosed(Exception):
@@ -61,13 +61,24 @@ def client_create(*, consultancy: Consultancy, **fields) -> Client:
     return Client.objects.create(consultancy=consultancy, **fields)
 
 
-def workshop_create(*, client: Client, created_by, title: str = "", named_mode: bool = False):
+def workshop_create(
+    *,
+    client: Client,
+    created_by,
+    title: str = "",
+    named_mode: bool = False,
+    roles: list[str] | None = None,
+):
     # A clash of random codes is rare; a fresh one is drawn rather than failing the consultant.
     for _ in range(10):
         try:
             with transaction.atomic():
                 return Workshop.objects.create(
-                    client=client, created_by=created_by, title=title, named_mode=named_mode
+                    client=client,
+                    created_by=created_by,
+                    title=title,
+                    named_mode=named_mode,
+                    roles=[role for role in ROLES if role in (roles or ROLES)],
                 )
         except IntegrityError:
             continue
@@ -82,6 +93,8 @@ def participant_join(
     workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
     if not workshop.is_open:
         raise WorkshopClosed
+    if role not in workshop.roles:
+        raise ValueError(f"role {role!r} is not offered in this workshop")
     existing = Participant.objects.filter(workshop=workshop, device_key=device_key).first()
     if existing is not None:
         return existing

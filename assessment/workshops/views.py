@@ -299,7 +299,7 @@ def join(request, code):
     existing = workshop.participants.filter(device_key=device_key).first()
     if existing is not None:
         return redirect("assessment:resume", token=existing.assessment.token)
-    form = JoinForm(request.POST or None)
+    form = JoinForm(request.POST or None, roles=workshop.roles)
     if request.method == "POST" and form.is_valid():
         participant = services.participant_join(
             workshop=workshop,

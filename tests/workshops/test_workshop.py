@@ -238,3 +238,19 @@ def test_after_the_reveal_every_questions_distribution_is_shown(
     page = client.get(f"/consultant/workshops/{workshop.pk}/").content.decode()
     assert "Les réponses à chaque question" in page
     assert "Que publiez-vous ?" in page  # a question nobody disagrees on still shows
+
+
+def test_participants_choose_among_the_roles_the_consultant_set(client, alice, client_company):
+    client.force_login(alice)
+    client.post(
+        f"/consultant/clients/{client_company.pk}/workshops/new/",
+        {"roles": ["management", "sales"]},
+    )
+    workshop = client_company.workshops.get()
+    assert workshop.roles == ["management", "sales"]
+    client.logout()
+    page = client.get(f"/w/{workshop.code}/").content.decode()
+    assert 'value="sales"' in page and 'value="marketing"' not in page
+    response = client.post(f"/w/{workshop.code}/", {"role": "marketing"})
+    assert response.status_code == 200
+    assert not Participant.objects.exists()
