@@ -83,7 +83,13 @@ class WorkshopForm(forms.Form):
 
 
 class JoinCodeForm(forms.Form):
-    code = forms.CharField(label=_("Workshop code"), max_length=20)
+    code = forms.CharField(
+        label=_("Workshop code"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
 
     def clean_code(self):
         return "".join(self.cleaned_data["code"].split()).upper()[: JOIN_CODE_LENGTH + 2]

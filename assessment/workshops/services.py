@@ -90,7 +90,7 @@ def participant_join(
     *, workshop: Workshop, device_key: str, role: str, first_name: str, language: str
 ) -> Participant:
     """A phone joins the workshop; the same phone joining again gets its own answers back."""
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    workshop = Workshop.objects.select_for_update().select_related("client").get(pk=workshop.pk)
     if not workshop.is_open:
         raise WorkshopClosed
     if role not in workshop.roles:
@@ -98,7 +98,19 @@ def participant_join(
     existing = Participant.objects.filter(workshop=workshop, device_key=device_key).first()
     if existing is not None:
         return existing
-    assessment = Assessment.objects.create(language=language, origin="participant")
+    # What the consultant already knows of the client is filled in: participants confirm it
+    # rather than typing it again.
+    known = {
+        "company_name": workshop.client.name[:120],
+        "headcount": workshop.client.headcount,
+        "turnover": workshop.client.turnover,
+        "sector": workshop.client.sector,
+    }
+    assessment = Assessment.objects.create(
+        language=language,
+        origin="participant",
+        answers={key: value for key, value in known.items() if value},
+    )
     return Participant.objects.create(
         workshop=workshop,
         assessment=assessment,

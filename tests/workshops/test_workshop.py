@@ -254,3 +254,12 @@ def test_participants_choose_among_the_roles_the_consultant_set(client, alice, c
     response = client.post(f"/w/{workshop.code}/", {"role": "marketing"})
     assert response.status_code == 200
     assert not Participant.objects.exists()
+
+
+def test_what_the_consultant_knows_of_the_client_is_filled_in(workshop):
+    participant = join(workshop, "phone-1")
+    assert participant.assessment.answers == {
+        "company_name": "Maison Lefèvre",
+        "headcount": "50_249",
+        "sector": "retail",
+    }
