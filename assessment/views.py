@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from benchmarks.figures import figures_by_study, studies_in_order
 
 from . import services
+from .domain.questionnaire import TEXT_MAX_LENGTH
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
 from .forms import StepForm
 from .models import Assessment
@@ -141,6 +142,7 @@ def step(request, token, number):
             "step_count": len(questionnaire.sections),
             "sections": questionnaire.sections,
             "progress": round(100 * (number - 1) / len(questionnaire.sections)),
+            "text_max_length": TEXT_MAX_LENGTH,
         },
     )
 
