@@ -3,54 +3,15 @@
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(env, port):
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "assessment.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        # Its own process group, so the kill takes the workers down with the master, as a
-        # machine crash or an OOM kill of the whole service would.
-        start_new_session=True,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("the server did not start")
+from tests.servers import ROOT, free_port, start_gunicorn
 
 
 @pytest.fixture
@@ -71,7 +32,7 @@ def test_answers_saved_before_a_kill_are_there_after_a_restart(server_env):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-    server = start_server(server_env, port)
+    server = start_gunicorn(server_env, port, "--workers", "1")
     try:
         home = opener.open(base + "/").read().decode()
         csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', home).group(1)
@@ -99,7 +60,7 @@ def test_answers_saved_before_a_kill_are_there_after_a_restart(server_env):
         os.killpg(server.pid, signal.SIGKILL)
         server.wait()
 
-    server = start_server(server_env, port)
+    server = start_gunicorn(server_env, port, "--workers", "1")
     try:
         # A new browser, with nothing but the private link.
         resumed = urllib.request.urlopen(f"{base}/a/{token}/")

@@ -19,9 +19,7 @@ import os
 import random
 import re
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -49,6 +47,7 @@ from assessment.workshops import services  # noqa: E402
 from assessment.workshops.models import Consultancy, Participant, Workshop  # noqa: E402
 from tests.factories import step_post_data  # noqa: E402
 from tests.profiles import PROFILES  # noqa: E402
+from tests.servers import free_port, start_gunicorn  # noqa: E402
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PASSWORD = "load-test-password-123"
@@ -57,12 +56,6 @@ PASSWORD = "load-test-password-123"
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Recorder:
@@ -196,34 +189,19 @@ def main():
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "assessment.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(arguments.workers),
-            "--threads",
-            str(arguments.threads),
-            "--worker-class",
-            "gthread",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
+    server = start_gunicorn(
+        env,
+        port,
+        "--workers",
+        str(arguments.workers),
+        "--threads",
+        str(arguments.threads),
+        "--worker-class",
+        "gthread",
+        "--log-level",
+        "warning",
     )
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
         questionnaire = load_questionnaire()
         recorder = Recorder()
         stop = threading.Event()
