@@ -85,6 +85,8 @@ def start(request):
 @require_GET
 def resume(request, token):
     assessment = _get_assessment(token)
+    if assessment.origin == "consensus":
+        return redirect("assessment:results", token=token)
     step = services.first_step_to_answer(assessment)
     if step is None and assessment.is_complete:
         if _participant(assessment) is not None:
@@ -104,6 +106,9 @@ def _participant(assessment: Assessment):
 @require_http_methods(["GET", "POST"])
 def step(request, token, number):
     assessment = _get_assessment(token)
+    if assessment.origin == "consensus":
+        # A workshop's agreed answers change only through the consultant's own form.
+        return redirect("assessment:results", token=token)
     participant = _participant(assessment)
     if participant is not None and not participant.workshop.is_open:
         # Nothing more is accepted; what was saved before the close stays.
@@ -192,6 +197,8 @@ def results(request, token):
 @require_GET
 def report(request, token):
     assessment = _get_assessment(token)
+    if _participant(assessment) is not None:
+        return redirect("assessment:done", token=token)
     if not assessment.is_complete:
         messages.info(request, _("Finish the questionnaire to download your report."))
         return redirect("assessment:resume", token=token)

@@ -22,6 +22,10 @@ AGENDA_LENGTH = 6
 # is "I don't know": then nobody in the room holds that knowledge, or too few do.
 GROUP_KNOWLEDGE_GAP_SHARE = 0.25
 
+# A role's most common answer is shown only when at least this many of the role answered: the
+# one manager in the room is not singled out in anonymous mode.
+ROLE_GROUP_MINIMUM = 2
+
 # In a multiple choice, an option belongs to the proposed consensus when at least half the group
 # chose it.
 MULTI_CONSENSUS_SHARE = 0.5
@@ -64,30 +68,35 @@ def disagreement(values: Sequence[str]) -> float:
     return 1 - modal_count / len(values)
 
 
-def _multi_disagreement(answers: Sequence[list[str]], question: Question) -> float:
-    """For a multiple choice, the mean disagreement over its options (chosen or not)."""
-    per_option = [
-        disagreement(["yes" if option.value in answer else "no" for answer in answers])
-        for option in question.options
-    ]
-    return statistics.fmean(per_option) if per_option else 0.0
+def _multi_disagreement(answers: Sequence[list[str]]) -> float:
+    """For a multiple choice, the same measure over whole selections: two people agree when they
+    chose the same set of options."""
+    return disagreement([",".join(sorted(answer)) for answer in answers])
 
 
 def _proposed(question: Question, answers: Sequence[object]) -> object:
     if question.kind == MULTI:
         chosen = [
-            option.value
+            option
             for option in question.options
             if sum(option.value in answer for answer in answers) / len(answers)
             >= MULTI_CONSENSUS_SHARE
         ]
-        return chosen or None
+        # "None" or "I don't know" cannot stand beside real options: the real ones win.
+        if len(chosen) > 1:
+            chosen = [option for option in chosen if not option.exclusive]
+        return [option.value for option in chosen] or None
     counts = Counter(answers)
     top = max(counts.values())
     tied = [value for value, count in counts.items() if count == top]
-    # A tie is settled towards the weaker answer: the group claims only what all of it supports.
-    order = question.option_values()
-    return min(tied, key=lambda value: order.index(value) if value in order else len(order))
+
+    # A tie is settled towards the weaker answer (fewer points, "I don't know" counting as the
+    # weakest): the group claims only what all of it supports.
+    def weakness(value):
+        option = question.option(value)
+        return (option.points, question.option_values().index(value)) if option else (0, 0)
+
+    return min(tied, key=weakness)
 
 
 def _modal(values: Sequence[str]) -> str | None:
@@ -101,7 +110,7 @@ def question_spread(question: Question, respondents: Sequence[Respondent]) -> Qu
     flat: dict[str, list[str]] = defaultdict(list)
     if question.kind == MULTI:
         counts = Counter(value for answer in answers for value in answer)
-        spread = _multi_disagreement(answers, question) if answers else 0.0
+        spread = _multi_disagreement(answers) if answers else 0.0
         for role, answer in given:
             flat[role].append(",".join(answer))
     else:
@@ -114,7 +123,11 @@ def question_spread(question: Question, respondents: Sequence[Respondent]) -> Qu
         answered=len(answers),
         counts=dict(counts),
         disagreement=spread,
-        by_role={role: _modal(values) for role, values in flat.items()},
+        by_role={
+            role: _modal(values)
+            for role, values in flat.items()
+            if len(values) >= ROLE_GROUP_MINIMUM
+        },
         proposed=_proposed(question, answers) if answers else None,
     )
 
@@ -165,7 +178,12 @@ def dimension_spreads(
             for q in questionnaire.questions
             if q.dimension == dimension and any(o.dont_know for o in q.options)
         ]
-        asked = [(q, r.answers.get(q.id)) for q in factual for r in respondents]
+        asked = [
+            (q, r.answers.get(q.id))
+            for q in factual
+            for r in respondents
+            if r.answers.get(q.id) not in (None, "", [])
+        ]
         unknown = sum(
             1
             for q, answer in asked

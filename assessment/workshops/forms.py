@@ -24,7 +24,8 @@ def _options(question_id: str, language: str):
 
 class SignupForm(forms.Form):
     consultancy_name = forms.CharField(label=_("Consultancy"), max_length=120)
-    email = forms.EmailField(label=_("Email"))
+    # The email is also the login, which Django keeps to 150 characters.
+    email = forms.EmailField(label=_("Email"), max_length=150)
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
 
     def __init__(self, *args, ask_consultancy: bool = True, **kwargs):
@@ -55,6 +56,13 @@ class ClientForm(forms.ModelForm):
             "sector": _("Sector"),
             "notes": _("Notes"),
         }
+
+    def clean_name(self):
+        # The name is carried into participants' and agreed answers: the same rule as there.
+        name = self.cleaned_data["name"]
+        if any(ord(c) < 32 or ord(c) == 127 for c in name):
+            raise forms.ValidationError(_("The name cannot contain control characters."))
+        return name.strip()
 
     def __init__(self, *args, language: str = "fr", **kwargs):
         super().__init__(*args, **kwargs)

@@ -33,6 +33,10 @@ class WorkshopClosed(Exception):
     """The workshop no longer takes answers."""
 
 
+class InvitationUsed(Exception):
+    """The invitation was accepted already."""
+
+
 @transaction.atomic
 def consultancy_signup(*, email: str, password: str, consultancy_name: str):
     user = get_user_model().objects.create_user(username=email, email=email, password=password)
@@ -49,7 +53,7 @@ def invitation_create(*, consultancy: Consultancy, created_by) -> Invitation:
 def invitation_accept(*, invitation: Invitation, email: str, password: str):
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if locked.accepted_at is not None:
-        raise ValueError("invitation already used")
+        raise InvitationUsed
     user = get_user_model().objects.create_user(username=email, email=email, password=password)
     Membership.objects.create(user=user, consultancy=locked.consultancy)
     locked.accepted_at = timezone.now()
@@ -95,6 +99,8 @@ def participant_join(
         raise WorkshopClosed
     if role not in workshop.roles:
         raise ValueError(f"role {role!r} is not offered in this workshop")
+    # The workshop row is locked: two taps of the same phone join one after the other, and the
+    # second finds the first.
     existing = Participant.objects.filter(workshop=workshop, device_key=device_key).first()
     if existing is not None:
         return existing
@@ -171,7 +177,13 @@ def workshop_group(workshop: Workshop) -> GroupView:
         by_role[participant.role] = by_role.get(participant.role, 0) + 1
     spreads_by_question = question_spreads(questionnaire, respondents)
     proposal = proposed_consensus(spreads_by_question)
-    spreads = dimension_spreads(questionnaire, respondents) if respondents else []
+    # Scores are a finished participant's: half a questionnaire would count as zeros.
+    finished = [
+        Respondent(role=p.role, answers=p.assessment.answers)
+        for p in participants
+        if p.assessment.is_complete
+    ]
+    spreads = dimension_spreads(questionnaire, finished) if finished else []
     return GroupView(
         joined=len(participants),
         finished=sum(1 for p in participants if p.assessment.is_complete),
@@ -222,6 +234,8 @@ def workshop_record_consensus(
     locked.dissent_notes = {key: note.strip()[:1000] for key, note in dissent_notes.items() if note}
     if locked.closed_at is None:
         locked.closed_at = timezone.now()
+    if locked.revealed_at is None:
+        locked.revealed_at = timezone.now()
     locked.save()
     agreed.refresh_from_db()
     return agreed

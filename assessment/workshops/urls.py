@@ -6,7 +6,7 @@ app_name = "workshops"
 
 urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
-    path("accounts/invitation/<str:token>/", views.invitation_accept, name="invitation"),
+    path("accounts/invitation/<slug:token>/", views.invitation_accept, name="invitation"),
     path("consultant/", views.dashboard, name="dashboard"),
     path("consultant/invitations/new/", views.invitation_new, name="invitation_new"),
     path("consultant/clients/new/", views.client_new, name="client_new"),
@@ -19,5 +19,5 @@ urlpatterns = [
     path("consultant/workshops/<int:pk>/consensus/", views.consensus, name="consensus"),
     path("consultant/workshops/<int:pk>/qr.svg", views.qr_code, name="qr"),
     path("w/", views.join_code, name="join_code"),
-    path("w/<str:code>/", views.join, name="join"),
+    path("w/<slug:code>/", views.join, name="join"),
 ]

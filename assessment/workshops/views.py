@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -24,7 +24,8 @@ from .presenters import group_context
 DEVICE_COOKIE_NAME = "smm_device"
 # Join codes cannot be enumerated: past this many wrong codes from one address in the window,
 # the form refuses to check any more until the window has passed.
-JOIN_ATTEMPTS_PER_WINDOW = 20
+JOIN_ATTEMPTS_PER_DEVICE = 10
+JOIN_ATTEMPTS_PER_ADDRESS = 100
 JOIN_ATTEMPT_WINDOW_SECONDS = 10 * 60
 # The facilitator view asks for news this often; an answer shows within this delay.
 LIVE_POLL_SECONDS = 2
@@ -48,7 +49,10 @@ def _get_workshop_for_user(request, pk) -> Workshop:
 
 
 def _join_url(request, workshop: Workshop) -> str:
-    return request.build_absolute_uri(reverse("workshops:join", kwargs={"code": workshop.code}))
+    # In the default language, whatever the consultant's: participants switch on their phone.
+    with override(settings.LANGUAGE_CODE):
+        path = reverse("workshops:join", kwargs={"code": workshop.code})
+    return request.build_absolute_uri(path)
 
 
 # Consultant accounts
@@ -75,11 +79,14 @@ def invitation_accept(request, token):
     )
     form = SignupForm(request.POST or None, ask_consultancy=False)
     if request.method == "POST" and form.is_valid():
-        user = services.invitation_accept(
-            invitation=invitation,
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password"],
-        )
+        try:
+            user = services.invitation_accept(
+                invitation=invitation,
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+            )
+        except services.InvitationUsed:
+            raise Http404 from None
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("workshops:dashboard")
     return render(request, "workshops/invitation.html", {"form": form, "invitation": invitation})
@@ -153,7 +160,10 @@ def workshop_new(request, pk):
     client = _get_client_for_user(request, pk)
     form = WorkshopForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("The workshop could not be created. Check the title."))
+        messages.error(
+            request,
+            _("The workshop could not be created: check the title and tick at least one role."),
+        )
         return redirect("workshops:client", pk=client.pk)
     workshop = services.workshop_create(client=client, created_by=request.user, **form.cleaned_data)
     return redirect("workshops:facilitator", pk=workshop.pk)
@@ -209,6 +219,10 @@ def close(request, pk):
 @require_http_methods(["GET", "POST"])
 def consensus(request, pk):
     workshop = _get_workshop_for_user(request, pk)
+    if workshop.is_open:
+        # The agreed answers come after the group's: never while people still answer blind.
+        messages.info(request, _("Close the workshop first, then agree on the answers."))
+        return redirect("workshops:facilitator", pk=pk)
     questionnaire = load_questionnaire()
     language = get_language()
     if request.method == "POST":
@@ -253,24 +267,48 @@ def qr_code(request, pk):
 # Participants, on their phones
 
 
+def _attempt_keys(request) -> list[tuple[str, int]]:
+    """Wrong codes are counted per phone and, more loosely, per address: a room on one Wi-Fi
+    shares an address, and an attacker who drops cookies still meets the address limit."""
+    address = request.META.get("REMOTE_ADDR", "")
+    device = request.get_signed_cookie(DEVICE_COOKIE_NAME, default="")
+    keys = [(f"join-attempts:address:{address}", JOIN_ATTEMPTS_PER_ADDRESS)]
+    if device:
+        keys.append((f"join-attempts:device:{device}", JOIN_ATTEMPTS_PER_DEVICE))
+    return keys
+
+
 def _too_many_attempts(request) -> bool:
-    key = f"join-attempts:{request.META.get('REMOTE_ADDR', '')}"
-    return cache.get(key, 0) >= JOIN_ATTEMPTS_PER_WINDOW
+    return any(cache.get(key, 0) >= limit for key, limit in _attempt_keys(request))
 
 
 def _count_wrong_attempt(request) -> None:
-    key = f"join-attempts:{request.META.get('REMOTE_ADDR', '')}"
-    if cache.add(key, 1, timeout=JOIN_ATTEMPT_WINDOW_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=JOIN_ATTEMPT_WINDOW_SECONDS)
+    for key, _limit in _attempt_keys(request):
+        if not cache.add(key, 1, timeout=JOIN_ATTEMPT_WINDOW_SECONDS):
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, timeout=JOIN_ATTEMPT_WINDOW_SECONDS)
+
+
+def _with_device_cookie(response, device_key: str):
+    response.set_signed_cookie(
+        DEVICE_COOKIE_NAME,
+        device_key,
+        max_age=60 * 60 * 24 * 30,
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
+    )
+    return response
 
 
 @require_http_methods(["GET", "POST"])
 def join_code(request):
     form = JoinCodeForm(request.POST or None)
+    device_key = request.get_signed_cookie(DEVICE_COOKIE_NAME, default="") or secrets.token_urlsafe(
+        24
+    )
     if request.method == "POST":
         if _too_many_attempts(request):
             return render(request, "workshops/too_many.html", status=429)
@@ -280,7 +318,9 @@ def join_code(request):
                 return redirect("workshops:join", code=code)
             _count_wrong_attempt(request)
             form.add_error("code", _("No workshop has this code. Check it on the screen."))
-    return render(request, "workshops/join_code.html", {"form": form})
+    response = render(request, "workshops/join_code.html", {"form": form})
+    # The phone gets its own id before anything else, so its attempts and joins are its own.
+    return _with_device_cookie(response, device_key)
 
 
 @require_http_methods(["GET", "POST"])
@@ -301,21 +341,18 @@ def join(request, code):
         return redirect("assessment:resume", token=existing.assessment.token)
     form = JoinForm(request.POST or None, roles=workshop.roles)
     if request.method == "POST" and form.is_valid():
-        participant = services.participant_join(
-            workshop=workshop,
-            device_key=device_key,
-            role=form.cleaned_data["role"],
-            first_name=form.cleaned_data["first_name"],
-            language=get_language(),
-        )
+        try:
+            participant = services.participant_join(
+                workshop=workshop,
+                device_key=device_key,
+                role=form.cleaned_data["role"],
+                first_name=form.cleaned_data["first_name"],
+                language=get_language(),
+            )
+        except services.WorkshopClosed:
+            return render(request, "workshops/closed.html", {"workshop": workshop})
         response = redirect("assessment:step", token=participant.assessment.token, number=1)
-        response.set_signed_cookie(
-            DEVICE_COOKIE_NAME,
-            device_key,
-            max_age=60 * 60 * 24 * 30,
-            httponly=True,
-            secure=settings.SESSION_COOKIE_SECURE,
-            samesite="Lax",
-        )
-        return response
-    return render(request, "workshops/join.html", {"workshop": workshop, "form": form})
+        return _with_device_cookie(response, device_key)
+    response = render(request, "workshops/join.html", {"workshop": workshop, "form": form})
+    # Set before the form is sent: a double tap on "Start" then joins once, not twice.
+    return _with_device_cookie(response, device_key)

@@ -52,11 +52,62 @@ def test_the_agenda_starts_with_the_question_the_room_splits_on(questionnaire):
 def test_the_split_by_role_shows_who_said_what(questionnaire):
     respondents = room(
         ("combative", "management"),
+        ("combative", "management"),
         ("combative", "sales"),
-        p1={"self_activity": "inactive"},
+        ("combative", "sales"),
+        p2={"self_activity": "inactive"},
+        p3={"self_activity": "inactive"},
     )
     spread = question_spread(questionnaire.question("self_activity"), respondents)
     assert spread.by_role == {"management": "active", "sales": "inactive"}
+
+
+def test_a_role_of_one_person_is_never_singled_out(questionnaire):
+    respondents = room(
+        ("combative", "management"),
+        ("combative", "sales"),
+        ("combative", "sales"),
+        p0={"budget": "zero"},
+    )
+    spread = question_spread(questionnaire.question("budget"), respondents)
+    assert "management" not in spread.by_role
+
+
+def test_multiple_choice_disagreement_compares_whole_selections(questionnaire):
+    respondents = room(
+        ("combative", "a"),
+        ("combative", "b"),
+        ("combative", "c"),
+        ("combative", "d"),
+        p0={"networks": ["linkedin"]},
+        p1={"networks": ["facebook"]},
+        p2={"networks": ["x"]},
+        p3={"networks": ["youtube"]},
+    )
+    spread = question_spread(questionnaire.question("networks"), respondents)
+    assert spread.disagreement == pytest.approx(0.75)
+
+
+def test_a_tie_with_i_dont_know_proposes_i_dont_know(questionnaire):
+    respondents = room(
+        ("combative", "a"),
+        ("combative", "b"),
+        p0={"hours_week": "gt10"},
+        p1={"hours_week": "dont_know"},
+    )
+    proposal = proposed_consensus(question_spreads(questionnaire, respondents))
+    assert proposal["hours_week"] == "dont_know"
+
+
+def test_a_proposal_never_combines_none_with_real_options(questionnaire):
+    respondents = room(
+        ("combative", "a"),
+        ("combative", "b"),
+        p0={"indicators": ["none"]},
+        p1={"indicators": ["reach", "engagement"]},
+    )
+    proposal = proposed_consensus(question_spreads(questionnaire, respondents))
+    assert proposal["indicators"] == ["reach", "engagement"]
 
 
 def test_context_questions_are_not_on_the_agenda(questionnaire):

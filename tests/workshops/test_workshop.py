@@ -50,13 +50,44 @@ def test_a_wrong_code_says_so_without_revealing_anything(client, workshop):
 
 
 def test_join_codes_cannot_be_enumerated(client, workshop):
-    from assessment.workshops.views import JOIN_ATTEMPTS_PER_WINDOW
+    from assessment.workshops.views import JOIN_ATTEMPTS_PER_DEVICE
 
-    for _ in range(JOIN_ATTEMPTS_PER_WINDOW):
+    client.get("/w/")  # the phone gets its id
+    for _ in range(JOIN_ATTEMPTS_PER_DEVICE):
         assert client.post("/w/", {"code": "ZZZZZZ"}).status_code == 200
     assert client.post("/w/", {"code": "ZZZZZZ"}).status_code == 429
-    # Even the right code is not checked until the window has passed.
+    # Even the right code is not checked for this phone until the window has passed.
     assert client.post("/w/", {"code": workshop.code}).status_code == 429
+
+
+def test_one_phone_guessing_does_not_lock_the_room_out(client, workshop):
+    from django.test import Client
+
+    from assessment.workshops.views import JOIN_ATTEMPTS_PER_DEVICE
+
+    client.get("/w/")
+    for _ in range(JOIN_ATTEMPTS_PER_DEVICE + 1):
+        client.post("/w/", {"code": "ZZZZZZ"})
+    neighbour = Client()  # same Wi-Fi, same address
+    neighbour.get("/w/")
+    assert neighbour.post("/w/", {"code": workshop.code})["Location"] == f"/w/{workshop.code}/"
+
+
+def test_many_wrong_codes_from_one_address_are_stopped_even_without_cookies(client, workshop):
+    from django.test import Client
+
+    from assessment.workshops.views import JOIN_ATTEMPTS_PER_ADDRESS
+
+    for _ in range(JOIN_ATTEMPTS_PER_ADDRESS):
+        Client().post("/w/", {"code": "ZZZZZZ"})
+    assert Client().post("/w/", {"code": "ZZZZZZ"}).status_code == 429
+
+
+def test_a_double_tap_on_start_joins_once(client, workshop):
+    client.get(f"/w/{workshop.code}/")
+    client.post(f"/w/{workshop.code}/", {"role": "sales"})
+    client.post(f"/w/{workshop.code}/", {"role": "sales"})
+    assert Participant.objects.count() == 1
 
 
 def test_a_participant_finishes_on_a_waiting_page_not_on_results(client, questionnaire, workshop):
@@ -164,6 +195,7 @@ def test_the_consensus_form_proposes_the_groups_most_common_answer(
     answer_everything(client, questionnaire, join(workshop, "p1"), budget="10_50k")
     answer_everything(client, questionnaire, join(workshop, "p2"), budget="10_50k")
     answer_everything(client, questionnaire, join(workshop, "p3"), budget="zero")
+    services.workshop_close(workshop=workshop)
     client.force_login(alice)
     page = client.get(f"/consultant/workshops/{workshop.pk}/consensus/").content.decode()
     assert (
@@ -210,9 +242,11 @@ def test_the_workshop_report_tells_how_the_group_got_there(client, alice, questi
     from assessment.reports.pdf import assessment_report_pdf
 
     answer_everything(client, questionnaire, join(workshop, "p1", "management"))
-    answer_everything(
-        client, questionnaire, join(workshop, "p2", "sales"), self_activity="inactive"
-    )
+    answer_everything(client, questionnaire, join(workshop, "p2", "management"))
+    for device in ("p3", "p4"):
+        answer_everything(
+            client, questionnaire, join(workshop, device, "sales"), self_activity="inactive"
+        )
     services.workshop_close(workshop=workshop)
     workshop.refresh_from_db()
     agreed = services.workshop_record_consensus(
@@ -264,3 +298,81 @@ def test_what_the_consultant_knows_of_the_client_is_filled_in(workshop):
         "headcount": "50_249",
         "sector": "retail",
     }
+
+
+def test_the_agreed_answers_wait_for_the_workshop_to_close(client, alice, workshop):
+    client.force_login(alice)
+    response = client.get(f"/consultant/workshops/{workshop.pk}/consensus/")
+    assert response["Location"] == f"/consultant/workshops/{workshop.pk}/"
+
+
+def test_nobody_can_rewrite_the_agreed_answers_through_the_questionnaire(
+    client, alice, questionnaire, workshop
+):
+    answer_everything(client, questionnaire, join(workshop, "p1"))
+    services.workshop_close(workshop=workshop)
+    agreed = services.workshop_record_consensus(
+        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
+    )
+    client.logout()
+    data = step_post_data(questionnaire, 3, {**PROFILES["combative"](), "budget": "zero"})
+    response = client.post(f"/a/{agreed.token}/step/3/", {**data, "next": "1"})
+    assert response["Location"] == f"/a/{agreed.token}/results/"
+    agreed.refresh_from_db()
+    assert agreed.answers["budget"] == "lt10k"
+    assert "Modifier mes réponses" not in client.get(f"/a/{agreed.token}/results/").content.decode()
+
+
+def test_recording_the_agreed_answers_reveals_the_group(client, alice, questionnaire, workshop):
+    answer_everything(client, questionnaire, join(workshop, "p1"))
+    services.workshop_close(workshop=workshop)
+    services.workshop_record_consensus(
+        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
+    )
+    workshop.refresh_from_db()
+    assert workshop.is_revealed
+
+
+def test_a_participant_gets_no_report_of_their_own(client, questionnaire, workshop):
+    participant = join(workshop, "p1")
+    answer_everything(client, questionnaire, participant)
+    token = participant.assessment.token
+    assert client.get(f"/a/{token}/report.pdf")["Location"] == f"/a/{token}/done/"
+
+
+def test_a_used_invitation_is_a_404_not_a_500(client, alice):
+    invitation = services.invitation_create(
+        consultancy=alice.membership.consultancy, created_by=alice
+    )
+    services.invitation_accept(invitation=invitation, email="x@y.fr", password="long-pass-word-1")
+    with pytest.raises(services.InvitationUsed):
+        services.invitation_accept(
+            invitation=invitation, email="z@y.fr", password="long-pass-word-1"
+        )
+
+
+def test_a_client_name_with_a_control_character_is_refused(client, alice):
+    client.force_login(alice)
+    response = client.post("/consultant/clients/new/", {"name": "Maison\tLefèvre"})
+    assert response.status_code == 200
+    assert "caractères de contrôle" in response.content.decode()
+
+
+def test_an_email_too_long_for_a_login_is_refused_with_a_message(client):
+    email = "a" * 140 + "@conseil.fr"
+    response = client.post(
+        "/accounts/signup/",
+        {"consultancy_name": "X", "email": email, "password": "a-long-passphrase-1"},
+    )
+    assert response.status_code == 200
+
+
+def test_a_nul_byte_in_a_code_or_token_is_a_404(client):
+    for url in ("/w/AB%00CD/", "/a/ab%00cd/", "/accounts/invitation/ab%00cd/"):
+        assert client.get(url).status_code == 404, url
+
+
+def test_the_join_link_is_in_the_default_language(client, alice, workshop):
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
+    assert f"/w/{workshop.code}/" in page and f"/en/w/{workshop.code}/" not in page
