@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -18,7 +19,8 @@ assessment_patterns = [
 # French is served without a prefix (/), English under /en/: every page has a stable address in
 # each language, and the language switch is a plain link.
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", views.health, name="health"),
     *i18n_patterns(
         path("", include((assessment_patterns, "assessment"))),
         path("", include("assessment.workshops.urls")),

@@ -5,6 +5,7 @@ Both come from Debian's packages (chromium, chromium-driver); no test tool downl
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -20,7 +21,8 @@ DESKTOP = (1280, 900)
 
 
 @contextmanager
-def chromium(width: int, height: int, language: str = "fr-FR"):
+def chromium(width: int, height: int, language: str = "fr-FR", record: bool = False):
+    """A fresh headless Chromium; with `record`, its network requests and console are logged."""
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
@@ -39,6 +41,8 @@ def chromium(width: int, height: int, language: str = "fr-FR"):
         "--hide-scrollbars",
     ):
         options.add_argument(flag)
+    if record:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     try:
         yield driver
@@ -53,3 +57,17 @@ def full_page_screenshot(driver, path: str) -> None:
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, min(height + 120, 12000))
     driver.save_screenshot(path)
+
+
+def requested_urls(driver) -> list[str]:
+    """Every URL the browser asked for since the last call (needs `record=True`)."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def console_errors(driver) -> list[str]:
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
