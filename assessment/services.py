@@ -183,3 +183,30 @@ def assessment_peer_groups(assessment: Assessment) -> tuple[PeerGroup, ...]:
     if _peer_population().filter(assessment=assessment).exists():
         histograms = without_company(histograms, scores)
     return peer_groups(histograms, scores)
+
+
+@transaction.atomic
+def assessment_delete(*, assessment: Assessment) -> None:
+    """Delete a respondent's assessment and everything derived from it.
+
+    Its peer row goes with it (cascade), which changes the peer data's version, so no cached
+    percentile still counts it; its cached reports are dropped too.
+    """
+    from .reports.pdf import report_cache_key  # the report module depends on this one
+
+    for language in ("fr", "en"):
+        cache.delete(report_cache_key(assessment, language))
+    assessment.delete()
+
+
+def unfinished_assessments_older_than(days: int):
+    cutoff = timezone.now() - timezone.timedelta(days=days)
+    return Assessment.objects.filter(
+        origin="self_serve", completed_at__isnull=True, updated_at__lt=cutoff
+    )
+
+
+@transaction.atomic
+def purge_unfinished_assessments(*, days: int) -> int:
+    deleted, _ = unfinished_assessments_older_than(days).delete()
+    return deleted

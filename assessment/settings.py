@@ -193,6 +193,10 @@ LOGGING = {
     },
 }
 
+# Unfinished anonymous assessments are deleted after this many days without a change
+# (`manage.py purge_unfinished`); finished ones stay until their respondent deletes them.
+ASSESSMENT_RETENTION_DAYS = int(os.environ.get("ASSESSMENT_RETENTION_DAYS", "90"))
+
 # Peer benchmarks. Synthetic assessments (made to demonstrate and measure the feature) stay out
 # of them unless this is set.
 PEER_BENCHMARKS_INCLUDE_SYNTHETIC = env_bool("PEER_BENCHMARKS_INCLUDE_SYNTHETIC")

@@ -9,11 +9,13 @@ assessment_patterns = [
     path("", views.home, name="home"),
     path("start/", views.start, name="start"),
     path("sources/", views.sources, name="sources"),
+    path("privacy/", views.privacy, name="privacy"),
     path("a/<slug:token>/", views.resume, name="resume"),
     path("a/<slug:token>/step/<int:number>/", views.step, name="step"),
     path("a/<slug:token>/results/", views.results, name="results"),
     path("a/<slug:token>/report.pdf", views.report, name="report"),
     path("a/<slug:token>/done/", views.done, name="done"),
+    path("a/<slug:token>/delete/", views.delete, name="delete"),
 ]
 
 # French is served without a prefix (/), English under /en/: every page has a stable address in

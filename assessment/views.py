@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from benchmarks.figures import figures_by_study, studies_in_order
+from benchmarks.peers import PEER_GROUP_MINIMUM
 
 from . import services
 from .domain.questionnaire import TEXT_MAX_LENGTH
@@ -210,6 +211,33 @@ def report(request, token):
     filename = report_filename(assessment, language)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request, token):
+    """The respondent deletes their assessment: a confirmation page, then the deletion."""
+    assessment = _get_assessment(token)
+    if assessment.origin != "self_serve":
+        raise Http404
+    if request.method == "POST":
+        services.assessment_delete(assessment=assessment)
+        messages.success(request, _("Your assessment and its answers are deleted."))
+        response = redirect("assessment:home")
+        response.delete_cookie(settings.RESUME_COOKIE_NAME)
+        return response
+    return render(request, "assessment/delete.html", {"assessment": assessment})
+
+
+@require_GET
+def privacy(request):
+    return render(
+        request,
+        "assessment/privacy.html",
+        {
+            "retention_days": settings.ASSESSMENT_RETENTION_DAYS,
+            "peer_minimum": PEER_GROUP_MINIMUM,
+        },
+    )
 
 
 @require_GET
