@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .workshops.views import RateLimitedLoginView
 
 assessment_patterns = [
     path("", views.home, name="home"),
@@ -26,6 +27,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", include((assessment_patterns, "assessment"))),
         path("", include("assessment.workshops.urls")),
+        path("accounts/login/", RateLimitedLoginView.as_view(), name="login"),
         path("accounts/", include("django.contrib.auth.urls")),
         prefix_default_language=False,
     ),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
@@ -56,6 +57,37 @@ def _join_url(request, workshop: Workshop) -> str:
 
 
 # Consultant accounts
+
+# Password guessing: past this many failed logins for one account from one address, or from one
+# address for all accounts, in the window, the login form stops checking passwords.
+LOGIN_FAILURES_PER_ACCOUNT = 10
+LOGIN_FAILURES_PER_ADDRESS = 50
+LOGIN_WINDOW_SECONDS = 15 * 60
+
+
+def _login_keys(request) -> list[tuple[str, int]]:
+    address = request.META.get("REMOTE_ADDR", "")
+    account = request.POST.get("username", "")[:150].strip().lower()
+    return [
+        (f"login-failures:account:{account}:{address}", LOGIN_FAILURES_PER_ACCOUNT),
+        (f"login-failures:address:{address}", LOGIN_FAILURES_PER_ADDRESS),
+    ]
+
+
+class RateLimitedLoginView(LoginView):
+    def post(self, request, *args, **kwargs):
+        if any(cache.get(key, 0) >= limit for key, limit in _login_keys(request)):
+            return render(request, "workshops/too_many_logins.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        for key, _limit in _login_keys(self.request):
+            if not cache.add(key, 1, timeout=LOGIN_WINDOW_SECONDS):
+                try:
+                    cache.incr(key)
+                except ValueError:
+                    cache.set(key, 1, timeout=LOGIN_WINDOW_SECONDS)
+        return super().form_invalid(form)
 
 
 @require_http_methods(["GET", "POST"])

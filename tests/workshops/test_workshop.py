@@ -376,3 +376,26 @@ def test_the_join_link_is_in_the_default_language(client, alice, workshop):
     client.force_login(alice)
     page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
     assert f"/w/{workshop.code}/" in page and f"/en/w/{workshop.code}/" not in page
+
+
+def test_password_guessing_is_stopped(client, alice):
+    from assessment.workshops.views import LOGIN_FAILURES_PER_ACCOUNT
+
+    for _ in range(LOGIN_FAILURES_PER_ACCOUNT):
+        response = client.post(
+            "/accounts/login/", {"username": "alice@conseil.fr", "password": "no"}
+        )
+        assert response.status_code == 200
+    right = {"username": "alice@conseil.fr", "password": "correct horse battery"}
+    assert client.post("/accounts/login/", right).status_code == 429
+
+
+def test_another_account_can_still_log_in_from_the_same_address(client, alice, bob):
+    from assessment.workshops.views import LOGIN_FAILURES_PER_ACCOUNT
+
+    for _ in range(LOGIN_FAILURES_PER_ACCOUNT + 1):
+        client.post("/accounts/login/", {"username": "alice@conseil.fr", "password": "no"})
+    response = client.post(
+        "/accounts/login/", {"username": "bob@conseil.fr", "password": "correct horse battery"}
+    )
+    assert response["Location"] == "/consultant/"
