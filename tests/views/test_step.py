@@ -207,3 +207,29 @@ def test_previous_on_the_first_step_stays_on_it(client, questionnaire):
     assessment = make_assessment()
     response = client.post(url(assessment, 1), {"previous": "1"})
     assert response["Location"] == url(assessment, 1)
+
+
+def test_two_tabs_answering_different_steps_keep_both(client, questionnaire):
+    from django.test import Client
+
+    assessment = make_assessment()
+    other_tab = Client()
+    answers = PROFILES["combative"]()
+    client.post(url(assessment, 1), {**step_post_data(questionnaire, 1, answers), "next": "1"})
+    other_tab.post(url(assessment, 3), {**step_post_data(questionnaire, 3, answers), "next": "1"})
+    assessment.refresh_from_db()
+    assert assessment.answers["sector"] == "retail"
+    assert assessment.answers["budget"] == "lt10k"
+
+
+def test_a_double_submit_of_the_last_step_completes_once(client, questionnaire):
+    answers = PROFILES["pioneers"]()
+    assessment = make_assessment(**answers)
+    data = {**step_post_data(questionnaire, 6, answers), "next": "1"}
+    first = client.post(url(assessment, 6), data)
+    assessment.refresh_from_db()
+    completed_at = assessment.completed_at
+    second = client.post(url(assessment, 6), data)
+    assessment.refresh_from_db()
+    assert first["Location"] == second["Location"] == f"/a/{assessment.token}/results/"
+    assert assessment.completed_at == completed_at
