@@ -87,6 +87,8 @@ test-sqlite: install system-packages-test
 
 test-postgres: install postgres
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"
+	@# Last, as it stops and restarts the cluster: an outage answered with 503, then recovery.
+	DATABASE_URL=$(PG_URL) OUTAGE_TEST=1 PG_VERSION=$(PG_VERSION) $(PY) -m pytest tests/test_outage.py
 
 test: lint check test-sqlite test-postgres
 

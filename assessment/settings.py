@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "assessment.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "assessment.urls"

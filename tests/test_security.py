@@ -105,3 +105,11 @@ def test_the_admin_lives_where_the_operator_says():
         check=True,
     )
     assert result.stdout.strip() == "/back-office-7f3/"
+
+
+def test_a_database_error_during_a_request_gives_a_clear_503(client):
+    with mock.patch("assessment.views._get_assessment", side_effect=OperationalError("gone")):
+        response = client.get("/a/any-token/results/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert "Réessayez dans un instant" in response.content.decode()
