@@ -20,9 +20,10 @@ PG_USER := maturity
 PG_URL := postgres://$(PG_USER):$(PG_USER)@127.0.0.1:5432/$(PG_USER)
 
 APT_RUNTIME := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-APT_TEST := chromium chromium-driver poppler-utils postgresql
+APT_TEST := chromium chromium-driver poppler-utils postgresql redis-server
 
 .PHONY: help serve install test ci lint check migrations-check test-sqlite test-postgres postgres \
+        redis test-redis \
         system-packages system-packages-test messages clean
 
 help:
@@ -72,6 +73,18 @@ postgres: system-packages-test
 	@su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname = '$(PG_USER)'\"" | grep -q 1 || \
 	  su postgres -c "createdb -O $(PG_USER) $(PG_USER)"
 
+# Redis for the shared-cache tests: a private instance on its own port, nothing written to disk.
+REDIS_PORT ?= 6390
+REDIS_URL_TEST := redis://127.0.0.1:$(REDIS_PORT)/0
+
+redis: system-packages-test
+	@redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 || \
+	  redis-server --port $(REDIS_PORT) --bind 127.0.0.1 --save '' --appendonly no --daemonize yes
+	@for i in $$(seq 1 30); do redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 && break; sleep 0.2; done
+
+test-redis: install redis
+	REDIS_URL=$(REDIS_URL_TEST) $(PY) -m pytest tests/test_shared_cache.py tests/workshops/test_workshop.py -k "shared or codes or guessing or lock or tap"
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -90,7 +103,7 @@ test-postgres: install postgres
 	@# Last, as it stops and restarts the cluster: an outage answered with 503, then recovery.
 	DATABASE_URL=$(PG_URL) OUTAGE_TEST=1 PG_VERSION=$(PG_VERSION) $(PY) -m pytest tests/test_outage.py
 
-test: lint check test-sqlite test-postgres
+test: lint check test-sqlite test-redis test-postgres
 
 ci: test
 

@@ -194,6 +194,16 @@ LOGGING = {
     },
 }
 
+# A cache shared by every app process and machine (rate limits, peer histograms, reports):
+# Redis when REDIS_URL is set, otherwise each process's own memory.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+
 # Unfinished anonymous assessments are deleted after this many days without a change
 # (`manage.py purge_unfinished`); finished ones stay until their respondent deletes them.
 ASSESSMENT_RETENTION_DAYS = int(os.environ.get("ASSESSMENT_RETENTION_DAYS", "90"))
