@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
@@ -239,3 +240,19 @@ def workshop_record_consensus(
     locked.save()
     agreed.refresh_from_db()
     return agreed
+
+
+@transaction.atomic
+def client_delete(*, client: Client) -> None:
+    """Delete a client and everything of it: workshops, participants and all their answers,
+    agreed assessments and their cached reports."""
+    from assessment.reports.pdf import report_cache_key
+
+    assessments = Assessment.objects.filter(
+        Q(participant__workshop__client=client) | Q(workshop__client=client)
+    )
+    for assessment in assessments:
+        for language in ("fr", "en"):
+            cache.delete(report_cache_key(assessment, language))
+    assessments.delete()
+    client.delete()

@@ -183,6 +183,18 @@ def client_detail(request, pk):
     )
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def client_delete(request, pk):
+    client = _get_client_for_user(request, pk)
+    if request.method == "POST":
+        name = client.name
+        services.client_delete(client=client)
+        messages.success(request, _("%(name)s and everything of it are deleted.") % {"name": name})
+        return redirect("workshops:dashboard")
+    return render(request, "workshops/client_delete.html", {"client": client})
+
+
 # Workshops, on the consultant's side
 
 

@@ -65,3 +65,30 @@ def test_the_actions_reject_get(client, alice, workshop):
     client.force_login(alice)
     assert client.get(f"/consultant/workshops/{workshop.pk}/reveal/").status_code == 405
     assert client.get(f"/consultant/workshops/{workshop.pk}/close/").status_code == 405
+
+
+def test_deleting_a_client_checks_owner_and_removes_everything(
+    client, alice, charlie, questionnaire, client_company, workshop
+):
+    from assessment.models import Assessment
+    from assessment.workshops import services
+    from assessment.workshops.models import Client, Participant, Workshop
+    from tests.profiles import PROFILES
+    from tests.workshops.conftest import join
+
+    join(workshop, "p1")
+    services.workshop_close(workshop=workshop)
+    services.workshop_record_consensus(
+        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
+    )
+    assert Assessment.objects.filter(origin="consensus").exists()
+    client.force_login(charlie)
+    assert client.post(f"/consultant/clients/{client_company.pk}/delete/").status_code == 404
+    client.force_login(alice)
+    assert client.get(f"/consultant/clients/{client_company.pk}/delete/").status_code == 200
+    response = client.post(f"/consultant/clients/{client_company.pk}/delete/")
+    assert response["Location"] == "/consultant/"
+    assert not Client.objects.exists()
+    assert not Workshop.objects.exists()
+    assert not Participant.objects.exists()
+    assert not Assessment.objects.exists()
