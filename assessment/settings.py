@@ -194,6 +194,10 @@ LOGGING = {
     },
 }
 
+# Behind a reverse proxy: the header it puts the client's address in (e.g. X-Forwarded-For),
+# so that rate limits count visitors, not the proxy. Empty: the connection's own address.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
 # A cache shared by every app process and machine (rate limits, peer histograms, reports):
 # Redis when REDIS_URL is set, otherwise each process's own memory.
 if os.environ.get("REDIS_URL"):

@@ -32,6 +32,21 @@ JOIN_ATTEMPT_WINDOW_SECONDS = 10 * 60
 LIVE_POLL_SECONDS = 2
 
 
+def client_address(request) -> str:
+    """The visitor's address, for the rate limits.
+
+    Behind a reverse proxy every request comes from the proxy: name the header it writes the
+    client's address into (e.g. X-Forwarded-For) in CLIENT_IP_HEADER, and the last address in it,
+    the one the proxy itself added, is used.
+    """
+    header = settings.CLIENT_IP_HEADER
+    if header:
+        forwarded = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()[:64]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _consultancy(request):
     membership = getattr(request.user, "membership", None)
     if membership is None:
@@ -66,7 +81,7 @@ LOGIN_WINDOW_SECONDS = 15 * 60
 
 
 def _login_keys(request) -> list[tuple[str, int]]:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     account = request.POST.get("username", "")[:150].strip().lower()
     return [
         (f"login-failures:account:{account}:{address}", LOGIN_FAILURES_PER_ACCOUNT),
@@ -314,7 +329,7 @@ def qr_code(request, pk):
 def _attempt_keys(request) -> list[tuple[str, int]]:
     """Wrong codes are counted per phone and, more loosely, per address: a room on one Wi-Fi
     shares an address, and an attacker who drops cookies still meets the address limit."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     device = request.get_signed_cookie(DEVICE_COOKIE_NAME, default="")
     keys = [(f"join-attempts:address:{address}", JOIN_ATTEMPTS_PER_ADDRESS)]
     if device:

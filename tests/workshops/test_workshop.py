@@ -399,3 +399,18 @@ def test_another_account_can_still_log_in_from_the_same_address(client, alice, b
         "/accounts/login/", {"username": "bob@conseil.fr", "password": "correct horse battery"}
     )
     assert response["Location"] == "/consultant/"
+
+
+def test_behind_a_proxy_the_rate_limit_counts_visitors_not_the_proxy(client, settings):
+    from django.test import RequestFactory
+
+    from assessment.workshops.views import client_address
+
+    request = RequestFactory().get("/w/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    assert client_address(request) == "10.0.0.1"
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"
+    assert client_address(request) == "1.2.3.4"
+    spoofed = RequestFactory().get(
+        "/w/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4"
+    )
+    assert client_address(spoofed) == "1.2.3.4"  # the proxy's own entry, not the visitor's claim
