@@ -180,15 +180,27 @@ def done(request, token):
     )
 
 
-@require_GET
-def results(request, token):
+def _finished_assessment(request, token, unfinished_message):
+    """The assessment, or where to send whoever asks for its results too early.
+
+    A workshop participant never gets results of their own: the group's are on screen.
+    """
     assessment = _get_assessment(token)
     if _participant(assessment) is not None:
-        # Blind until the group discusses: a participant sees the group's results on screen.
-        return redirect("assessment:done", token=token)
+        return assessment, redirect("assessment:done", token=token)
     if not assessment.is_complete:
-        messages.info(request, _("Finish the questionnaire to see your results."))
-        return redirect("assessment:resume", token=token)
+        messages.info(request, unfinished_message)
+        return assessment, redirect("assessment:resume", token=token)
+    return assessment, None
+
+
+@require_GET
+def results(request, token):
+    assessment, elsewhere = _finished_assessment(
+        request, token, _("Finish the questionnaire to see your results.")
+    )
+    if elsewhere:
+        return elsewhere
     context = results_context(assessment, get_language())
     context["private_link"] = request.build_absolute_uri(
         reverse("assessment:resume", kwargs={"token": token})
@@ -198,12 +210,11 @@ def results(request, token):
 
 @require_GET
 def report(request, token):
-    assessment = _get_assessment(token)
-    if _participant(assessment) is not None:
-        return redirect("assessment:done", token=token)
-    if not assessment.is_complete:
-        messages.info(request, _("Finish the questionnaire to download your report."))
-        return redirect("assessment:resume", token=token)
+    assessment, elsewhere = _finished_assessment(
+        request, token, _("Finish the questionnaire to download your report.")
+    )
+    if elsewhere:
+        return elsewhere
     language = get_language()
     response = HttpResponse(
         assessment_report_pdf(assessment, language), content_type="application/pdf"

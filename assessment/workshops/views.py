@@ -47,6 +47,15 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def _count(key: str, window_seconds: int) -> None:
+    """One more failure under `key`; the count starts when the first one falls."""
+    if not cache.add(key, 1, timeout=window_seconds):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between the two calls
+            cache.set(key, 1, timeout=window_seconds)
+
+
 def _consultancy(request):
     membership = getattr(request.user, "membership", None)
     if membership is None:
@@ -97,11 +106,7 @@ class RateLimitedLoginView(LoginView):
 
     def form_invalid(self, form):
         for key, _limit in _login_keys(self.request):
-            if not cache.add(key, 1, timeout=LOGIN_WINDOW_SECONDS):
-                try:
-                    cache.incr(key)
-                except ValueError:
-                    cache.set(key, 1, timeout=LOGIN_WINDOW_SECONDS)
+            _count(key, LOGIN_WINDOW_SECONDS)
         return super().form_invalid(form)
 
 
@@ -343,11 +348,7 @@ def _too_many_attempts(request) -> bool:
 
 def _count_wrong_attempt(request) -> None:
     for key, _limit in _attempt_keys(request):
-        if not cache.add(key, 1, timeout=JOIN_ATTEMPT_WINDOW_SECONDS):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, timeout=JOIN_ATTEMPT_WINDOW_SECONDS)
+        _count(key, JOIN_ATTEMPT_WINDOW_SECONDS)
 
 
 def _with_device_cookie(response, device_key: str):
