@@ -57,6 +57,16 @@ def _store_scores(assessment: Assessment, questionnaire: Questionnaire) -> None:
     assessment.segment = study_placement(assessment.answers).segment
 
 
+def assessment_leave_peer_benchmarks(*, assessment: Assessment) -> None:
+    PeerScore.objects.filter(assessment=assessment).delete()
+
+
+def assessment_join_peer_benchmarks(*, assessment: Assessment) -> None:
+    """Count a completed assessment in the peer benchmarks (a consenting client's agreed one)."""
+    if assessment.is_complete:
+        _count_in_peer_benchmarks(assessment)
+
+
 def _count_in_peer_benchmarks(assessment: Assessment) -> None:
     """Make this assessment its respondent's one row in the peer benchmarks."""
     if assessment.respondent_key:

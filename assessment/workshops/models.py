@@ -69,6 +69,8 @@ class Client(models.Model):
     turnover = models.CharField(max_length=20, blank=True)
     sector = models.CharField(max_length=20, blank=True)
     notes = models.TextField(blank=True, max_length=5000)
+    # The client's choice: may its agreed answers count, anonymously, in peer comparisons?
+    peer_benchmarks_consent = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

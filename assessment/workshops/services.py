@@ -239,7 +239,22 @@ def workshop_record_consensus(
         locked.revealed_at = timezone.now()
     locked.save()
     agreed.refresh_from_db()
+    if locked.client.peer_benchmarks_consent:
+        assessment_services.assessment_join_peer_benchmarks(assessment=agreed)
     return agreed
+
+
+@transaction.atomic
+def client_set_peer_consent(*, client: Client, consent: bool) -> None:
+    """The client opts in or out: its agreed assessments enter or leave the peer benchmarks."""
+    client.peer_benchmarks_consent = consent
+    client.save(update_fields=["peer_benchmarks_consent"])
+    agreed = Assessment.objects.filter(workshop__client=client, completed_at__isnull=False)
+    for assessment in agreed:
+        if consent:
+            assessment_services.assessment_join_peer_benchmarks(assessment=assessment)
+        else:
+            assessment_services.assessment_leave_peer_benchmarks(assessment=assessment)
 
 
 @transaction.atomic

@@ -204,6 +204,14 @@ def client_detail(request, pk):
 
 
 @login_required
+@require_POST
+def client_consent(request, pk):
+    client = _get_client_for_user(request, pk)
+    services.client_set_peer_consent(client=client, consent=request.POST.get("consent") == "yes")
+    return redirect("workshops:client", pk=client.pk)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def client_delete(request, pk):
     client = _get_client_for_user(request, pk)

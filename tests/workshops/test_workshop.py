@@ -414,3 +414,27 @@ def test_behind_a_proxy_the_rate_limit_counts_visitors_not_the_proxy(client, set
         "/w/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4"
     )
     assert client_address(spoofed) == "1.2.3.4"  # the proxy's own entry, not the visitor's claim
+
+
+def test_a_clients_agreed_answers_count_in_peers_only_with_its_consent(
+    client, alice, questionnaire, client_company, workshop
+):
+    answer_everything(client, questionnaire, join(workshop, "p1"))
+    services.workshop_close(workshop=workshop)
+    agreed = services.workshop_record_consensus(
+        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
+    )
+    assert not PeerScore.objects.exists()
+    client.force_login(alice)
+    client.post(f"/consultant/clients/{client_company.pk}/consent/", {"consent": "yes"})
+    assert list(PeerScore.objects.values_list("assessment", flat=True)) == [agreed.pk]
+    client.post(f"/consultant/clients/{client_company.pk}/consent/", {"consent": "no"})
+    assert not PeerScore.objects.exists()
+
+
+def test_consent_is_recorded_only_by_the_clients_consultancy(client, charlie, client_company):
+    client.force_login(charlie)
+    response = client.post(f"/consultant/clients/{client_company.pk}/consent/", {"consent": "yes"})
+    assert response.status_code == 404
+    client_company.refresh_from_db()
+    assert not client_company.peer_benchmarks_consent
