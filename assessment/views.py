@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from benchmarks.figures import figures_by_study, studies_in_order
 from benchmarks.peers import PEER_GROUP_MINIMUM
 
-from . import services
+from . import exports, services
 from .domain.questionnaire import TEXT_MAX_LENGTH
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
 from .forms import StepForm
@@ -221,6 +221,18 @@ def report(request, token):
     )
     filename = report_filename(assessment, language)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def export(request, token):
+    """A self-serve respondent's own answers, as CSV."""
+    assessment = _get_assessment(token)
+    if assessment.origin != "self_serve":
+        raise Http404
+    rows = exports.answer_rows([("1", "", assessment)], get_language())
+    response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="answers.csv"'
     return response
 
 

@@ -20,6 +20,18 @@ urlpatterns = [
     path("consultant/workshops/<int:pk>/close/", views.close, name="close"),
     path("consultant/workshops/<int:pk>/consensus/", views.consensus, name="consensus"),
     path("consultant/workshops/<int:pk>/qr.svg", views.qr_code, name="qr"),
+    path(
+        "consultant/workshops/<int:pk>/answers.csv",
+        views.export,
+        {"kind": "csv"},
+        name="export_csv",
+    ),
+    path(
+        "consultant/workshops/<int:pk>/answers.xlsx",
+        views.export,
+        {"kind": "xlsx"},
+        name="export_xlsx",
+    ),
     path("w/", views.join_code, name="join_code"),
     path("w/<slug:code>/", views.join, name="join"),
 ]

@@ -15,10 +15,19 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assessment import exports
 from assessment.domain.questionnaire import load_questionnaire
 
 from . import services
-from .forms import ClientForm, ConsensusForm, JoinCodeForm, JoinForm, SignupForm, WorkshopForm
+from .forms import (
+    ClientForm,
+    ConsensusForm,
+    JoinCodeForm,
+    JoinForm,
+    SignupForm,
+    WorkshopForm,
+    role_choices,
+)
 from .models import Client, Invitation, Workshop
 from .presenters import group_context
 
@@ -323,6 +332,31 @@ def consensus(request, pk):
     return render(
         request, "workshops/consensus.html", {"workshop": workshop, "form": form, "rows": rows}
     )
+
+
+@login_required
+@require_GET
+def export(request, pk, kind):
+    """A workshop's raw answers, one row per participant and question, as CSV or XLSX."""
+    workshop = _get_workshop_for_user(request, pk)
+    roles = dict(role_choices())
+    respondents = [
+        (str(number), roles.get(p.role, p.role), p.assessment)
+        for number, p in enumerate(workshop.participants.select_related("assessment"), start=1)
+    ]
+    if workshop.agreed_assessment:
+        respondents.append((_("agreed"), "", workshop.agreed_assessment))
+    rows = exports.answer_rows(respondents, get_language())
+    name = f"workshop-{workshop.created_at:%Y-%m-%d}-{workshop.code}"
+    if kind == "xlsx":
+        response = HttpResponse(
+            exports.to_xlsx(rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response
 
 
 @login_required
