@@ -224,3 +224,63 @@ def segment_map_svg(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+# Colours of the progress lines: the overall score in the accent, dimensions in quieter tones.
+SERIES_COLOURS = ("#1f5fbf", "#6b8fc9", "#2f8f6a", "#b7791f", "#8a4fbf", "#c0392b")
+PROGRESS_WIDTH, PROGRESS_HEIGHT = 640, 300
+PROGRESS_LEFT, PROGRESS_RIGHT, PROGRESS_TOP, PROGRESS_BOTTOM = 40, 170, 16, 40
+
+
+def progress_svg(dates: list[str], series: list[tuple[str, list[int]]], *, title: str) -> str:
+    """Scores (0-100) over successive assessments: one line per series, labelled at its end."""
+    plot_w = PROGRESS_WIDTH - PROGRESS_LEFT - PROGRESS_RIGHT
+    plot_h = PROGRESS_HEIGHT - PROGRESS_TOP - PROGRESS_BOTTOM
+    step = plot_w / max(len(dates) - 1, 1)
+
+    def x(i):
+        return PROGRESS_LEFT + i * step
+
+    def y(value):
+        return PROGRESS_TOP + plot_h * (1 - value / 100)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {PROGRESS_WIDTH} {PROGRESS_HEIGHT}"'
+        f' class="chart chart-progress" role="img" aria-label="{escape(title)}"'
+        f' font-family="{FONT_FAMILY}">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for value in (0, 25, 50, 75, 100):
+        parts.append(
+            f'<line x1="{PROGRESS_LEFT}" x2="{PROGRESS_LEFT + plot_w}" y1="{y(value):.1f}" '
+            f'y2="{y(value):.1f}" stroke="{GRID}" stroke-width="1"/>'
+            f'<text x="{PROGRESS_LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" '
+            f'font-size="11" fill="{MUTED}">{value}</text>'
+        )
+    for i, label in enumerate(dates):
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{PROGRESS_HEIGHT - 14}" text-anchor="middle" '
+            f'font-size="11" fill="{MUTED}">{escape(label)}</text>'
+        )
+    # End labels sit beside the last points, pushed apart when scores are close.
+    label_y = {}
+    previous = None
+    for index in sorted(range(len(series)), key=lambda i: -series[i][1][-1]):
+        wanted = y(series[index][1][-1]) + 4
+        label_y[index] = wanted if previous is None else max(wanted, previous + 14)
+        previous = label_y[index]
+    for index, (name, values) in enumerate(series):
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        width = 3 if index == 0 else 1.8
+        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="{width}"/>'
+        )
+        for i, value in enumerate(values):
+            parts.append(f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="3" fill="{colour}"/>')
+        parts.append(
+            f'<text x="{x(len(values) - 1) + 8:.1f}" y="{label_y[index]:.1f}" font-size="12" '
+            f'fill="{colour}">{escape(name)} {values[-1]}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

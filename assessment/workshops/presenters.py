@@ -107,3 +107,57 @@ def workshop_report_context(workshop, language: str) -> dict:
             ],
         }
     }
+
+
+def progress_context(client, language: str) -> dict:
+    """A client's agreed assessments over time: scores, segment, what moved, what was acted on."""
+    from django.utils.formats import date_format
+    from django.utils.safestring import mark_safe
+
+    from assessment.domain.progress import acted_on, shared_questions
+    from assessment.domain.segments import SEGMENT_NAMES
+    from assessment.presenters import dimension_names
+    from assessment.reports.charts import progress_svg
+    from assessment.services import assessment_result, questionnaire_of
+
+    agreed = [
+        w.agreed_assessment
+        for w in client.workshops.select_related("agreed_assessment").order_by("created_at")
+        if w.agreed_assessment and w.agreed_assessment.is_complete
+    ]
+    names = {"overall": _("Overall score"), **dimension_names()}
+    fields = ("overall", "presence", "team", "budget", "objectives", "roi")
+    rows = [
+        {
+            "date": a.completed_at,
+            "token": a.token,
+            "scores": [getattr(a, f"{field}_score") for field in fields],
+            "segment": SEGMENT_NAMES[a.segment].in_language(language) if a.segment else "",
+        }
+        for a in agreed
+    ]
+    context = {"rows": rows, "names": [names[f] for f in fields], "count": len(agreed)}
+    if len(agreed) >= 2:
+        before, after = agreed[-2], agreed[-1]
+        context["deltas"] = [
+            {
+                "name": names[f],
+                "delta": getattr(after, f"{f}_score") - getattr(before, f"{f}_score"),
+            }
+            for f in fields
+        ]
+        _shared, left_out = shared_questions(questionnaire_of(before), questionnaire_of(after))
+        context["left_out"] = sorted(left_out)
+        earlier = assessment_result(before).recommendations
+        context["acted_on"] = [
+            {"title": item.recommendation.title.in_language(language), "acted": item.acted}
+            for item in acted_on(earlier, questionnaire_of(after), before.answers, after.answers)
+        ]
+        context["chart"] = mark_safe(  # noqa: S308 - the builder escapes every text
+            progress_svg(
+                [date_format(a.completed_at, "SHORT_DATE_FORMAT") for a in agreed],
+                [(names[f], [getattr(a, f"{f}_score") for a in agreed]) for f in fields],
+                title=_("Scores of the agreed assessments over time, out of 100"),
+            )
+        )
+    return context

@@ -13,6 +13,7 @@ urlpatterns = [
     path("consultant/clients/<int:pk>/", views.client_detail, name="client"),
     path("consultant/clients/<int:pk>/workshops/new/", views.workshop_new, name="workshop_new"),
     path("consultant/clients/<int:pk>/delete/", views.client_delete, name="client_delete"),
+    path("consultant/clients/<int:pk>/progress/", views.client_progress, name="progress"),
     path("consultant/clients/<int:pk>/consent/", views.client_consent, name="client_consent"),
     path("consultant/workshops/<int:pk>/", views.facilitator, name="facilitator"),
     path("consultant/workshops/<int:pk>/live/", views.live, name="live"),

@@ -29,7 +29,7 @@ from .forms import (
     role_choices,
 )
 from .models import Client, Invitation, Workshop
-from .presenters import group_context
+from .presenters import group_context, progress_context
 
 DEVICE_COOKIE_NAME = "smm_device"
 # Join codes cannot be enumerated: past this many wrong codes from one address in the window,
@@ -210,6 +210,14 @@ def client_detail(request, pk):
             "form": WorkshopForm(),
         },
     )
+
+
+@login_required
+@require_GET
+def client_progress(request, pk):
+    client = _get_client_for_user(request, pk)
+    context = progress_context(client, get_language())
+    return render(request, "workshops/progress.html", {"client": client, **context})
 
 
 @login_required

@@ -438,3 +438,41 @@ def test_consent_is_recorded_only_by_the_clients_consultancy(client, charlie, cl
     assert response.status_code == 404
     client_company.refresh_from_db()
     assert not client_company.peer_benchmarks_consent
+
+
+def agreed_workshop(client_company, alice, **answers):
+    workshop = services.workshop_create(client=client_company, created_by=alice)
+    services.workshop_close(workshop=workshop)
+    return services.workshop_record_consensus(
+        workshop=workshop,
+        answers={**PROFILES["silent_mass"](), **answers},
+        dissent_notes={},
+        language="fr",
+    )
+
+
+def test_the_progress_page_shows_what_moved_and_what_was_acted_on(client, alice, client_company):
+    agreed_workshop(client_company, alice)
+    agreed_workshop(client_company, alice, who_runs="employee_part_time", budget="10_50k")
+    client.force_login(alice)
+    page = client.get(f"/consultant/clients/{client_company.pk}/progress/").content.decode()
+    assert "chart-progress" in page
+    assert "Confier les réseaux sociaux à une personne nommée — <strong>mise en œuvre" in page
+    assert "Écrire une stratégie d'une page — pas encore" in page.replace("&#x27;", "'")
+
+
+def test_progress_waits_for_a_second_assessment(client, alice, client_company):
+    agreed_workshop(client_company, alice)
+    client.force_login(alice)
+    page = client.get(f"/consultant/clients/{client_company.pk}/progress/").content.decode()
+    assert "à partir du deuxième diagnostic" in page
+
+
+def test_progress_checks_owner(client, bob, charlie, client_company):
+    url = f"/consultant/clients/{client_company.pk}/progress/"
+    client.force_login(bob)
+    assert client.get(url).status_code == 200
+    client.force_login(charlie)
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url)["Location"].startswith("/accounts/login/")

@@ -1,0 +1,47 @@
+"""What moved between two assessments of one company: scores, segment, recommendations acted on.
+
+Two assessments made with different questionnaire versions are compared on the questions both
+share; the others are listed as left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .questionnaire import Questionnaire
+from .recommendations import Recommendation
+from .scoring import question_points
+
+
+@dataclass(frozen=True)
+class ActedOn:
+    recommendation: Recommendation
+    acted: bool  # one of the answers it named now earns more points
+
+
+def shared_questions(before: Questionnaire, after: Questionnaire) -> tuple[set[str], set[str]]:
+    """The question ids both versions ask, and those only one of them asks."""
+    first = {q.id for q in before.questions}
+    second = {q.id for q in after.questions}
+    return first & second, first ^ second
+
+
+def acted_on(
+    recommendations: tuple[Recommendation, ...],
+    questionnaire: Questionnaire,
+    before: Mapping[str, object],
+    after: Mapping[str, object],
+) -> list[ActedOn]:
+    """For each earlier recommendation: did an answer it was based on improve since?"""
+    results = []
+    for recommendation in recommendations:
+        named = [r.subject for r in recommendation.reasons if r.kind == "answer"]
+        improved = any(
+            questionnaire.has_question(question_id)
+            and question_points(questionnaire.question(question_id), after.get(question_id))
+            > question_points(questionnaire.question(question_id), before.get(question_id))
+            for question_id in named
+        )
+        results.append(ActedOn(recommendation=recommendation, acted=improved))
+    return results
