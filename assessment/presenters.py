@@ -190,19 +190,16 @@ def segment_shares(language: str) -> list[dict]:
 
 
 def _segment_map(segment_result, language: str) -> str:
-    quadrants = []
-    for key in SEGMENTS:
-        column, row = SEGMENT_CELLS[key]
-        figure = figure_for(f"segment:{key}")
-        quadrants.append(
-            Quadrant(
-                key=key,
-                name=SEGMENT_NAMES[key].in_language(language),
-                share=format_percent(figure.value, language) if figure else "",
-                column=column,
-                row=row,
-            )
+    quadrants = [
+        Quadrant(
+            key=share["key"],
+            name=share["name"],
+            share=format_percent(share["figure"].value, language),
+            column=SEGMENT_CELLS[share["key"]][0],
+            row=SEGMENT_CELLS[share["key"]][1],
         )
+        for share in segment_shares(language)
+    ]
     return segment_map_svg(
         quadrants,
         title=_("The four segments of the Bpifrance Le Lab study, and where you stand"),

@@ -202,10 +202,9 @@ def assessment_delete(*, assessment: Assessment) -> None:
     Its peer row goes with it (cascade), which changes the peer data's version, so no cached
     percentile still counts it; its cached reports are dropped too.
     """
-    from .reports.pdf import report_cache_key  # the report module depends on this one
+    from .reports.pdf import forget_reports  # the report module depends on this one
 
-    for language in ("fr", "en"):
-        cache.delete(report_cache_key(assessment, language))
+    forget_reports(assessment)
     assessment.delete()
 
 

@@ -15,6 +15,7 @@ from benchmarks.figures import figures_by_study, studies_in_order
 from benchmarks.peers import PEER_GROUP_MINIMUM
 
 from . import exports, services
+from .cookies import set_private_cookie
 from .domain.questionnaire import TEXT_MAX_LENGTH
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
 from .forms import StepForm
@@ -32,20 +33,10 @@ def _get_assessment(token: str) -> Assessment:
     return get_object_or_404(Assessment, token=token)
 
 
-def _set_long_cookie(response: HttpResponse, name: str, value: str) -> HttpResponse:
-    response.set_signed_cookie(
-        name,
-        value,
-        max_age=settings.RESUME_COOKIE_MAX_AGE,
-        httponly=True,
-        secure=settings.SESSION_COOKIE_SECURE,
-        samesite="Lax",
-    )
-    return response
-
-
 def _remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
-    return _set_long_cookie(response, settings.RESUME_COOKIE_NAME, assessment.token)
+    return set_private_cookie(
+        response, settings.RESUME_COOKIE_NAME, assessment.token, settings.RESUME_COOKIE_MAX_AGE
+    )
 
 
 def _remembered(request) -> Assessment | None:
@@ -81,7 +72,9 @@ def start(request):
     respondent_key = _respondent_key(request)
     assessment = services.assessment_start(language=get_language(), respondent_key=respondent_key)
     response = _remember(redirect("assessment:step", token=assessment.token, number=1), assessment)
-    return _set_long_cookie(response, settings.RESPONDENT_COOKIE_NAME, respondent_key)
+    return set_private_cookie(
+        response, settings.RESPONDENT_COOKIE_NAME, respondent_key, settings.RESUME_COOKIE_MAX_AGE
+    )
 
 
 @require_GET

@@ -1,7 +1,5 @@
 """Plain factory functions for the database: no factory framework needed at this size."""
 
-from django.utils import timezone
-
 from assessment import services
 from assessment.models import Assessment
 from tests.profiles import PROFILES
@@ -22,7 +20,3 @@ def step_post_data(questionnaire, number: int, answers: dict) -> dict:
     """What the browser posts for one step: only that step's questions."""
     section = questionnaire.sections[number - 1]
     return {q.id: answers[q.id] for q in section.questions if q.id in answers}
-
-
-def now():
-    return timezone.now()

@@ -105,6 +105,11 @@ class Questionnaire:
         return next(question for question in self.questions if question.role == role)
 
 
+def has_control_characters(text: str) -> bool:
+    """Tabs, line feeds, NUL (which PostgreSQL refuses) and the like: no name holds them."""
+    return any(ord(c) < 32 or ord(c) == 127 for c in text)
+
+
 class InvalidAnswer(ValueError):
     """An answer that the question cannot take. `code` names the reason for the message shown."""
 
@@ -125,7 +130,7 @@ def clean_answer(question: Question, raw: object) -> str | list[str] | None:
         return None
     if question.kind == TEXT:
         # Control characters (a NUL byte above all, which PostgreSQL refuses) are no name.
-        if not isinstance(raw, str) or any(ord(c) < 32 or ord(c) == 127 for c in raw):
+        if not isinstance(raw, str) or has_control_characters(raw):
             raise InvalidAnswer("invalid_type")
         text = raw.strip()
         if len(text) > TEXT_MAX_LENGTH:

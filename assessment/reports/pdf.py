@@ -129,6 +129,12 @@ def report_cache_key(assessment: Assessment, language: str) -> str:
     return "report:" + hashlib.sha256(content.encode()).hexdigest()
 
 
+def forget_reports(assessment: Assessment) -> None:
+    """Drop an assessment's cached reports, in every language, before the assessment goes."""
+    for language, _name in settings.LANGUAGES:
+        cache.delete(report_cache_key(assessment, language))
+
+
 def assessment_report_pdf(assessment: Assessment, language: str) -> bytes:
     key = report_cache_key(assessment, language)
     pdf = cache.get(key)

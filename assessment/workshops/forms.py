@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
-from assessment.domain.questionnaire import load_questionnaire
+from assessment.domain.questionnaire import has_control_characters, load_questionnaire
 from assessment.forms import AnswerField
 
 from .models import JOIN_CODE_LENGTH, ROLES, Client
@@ -60,7 +60,7 @@ class ClientForm(forms.ModelForm):
     def clean_name(self):
         # The name is carried into participants' and agreed answers: the same rule as there.
         name = self.cleaned_data["name"]
-        if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        if has_control_characters(name):
             raise forms.ValidationError(_("The name cannot contain control characters."))
         return name.strip()
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from assessment.domain.progress import acted_on, shared_questions
 from assessment.domain.questionnaire import MULTI, load_questionnaire
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.presenters import answer_label, dimension_names
+from assessment.reports.charts import progress_svg
+from assessment.services import assessment_result, questionnaire_of
 
 from . import services
 from .forms import role_choices
@@ -85,7 +90,6 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
         ],
         "knowledge_gaps": [names[d] for d in group.knowledge_gaps],
         "segment": SEGMENT_NAMES[group.segment].in_language(language) if group.segment else "",
-        "no_answers_yet": _("No answers yet.") if not group.joined else "",
     }
 
 
@@ -111,15 +115,6 @@ def workshop_report_context(workshop, language: str) -> dict:
 
 def progress_context(client, language: str) -> dict:
     """A client's agreed assessments over time: scores, segment, what moved, what was acted on."""
-    from django.utils.formats import date_format
-    from django.utils.safestring import mark_safe
-
-    from assessment.domain.progress import acted_on, shared_questions
-    from assessment.domain.segments import SEGMENT_NAMES
-    from assessment.presenters import dimension_names
-    from assessment.reports.charts import progress_svg
-    from assessment.services import assessment_result, questionnaire_of
-
     agreed = [
         w.agreed_assessment
         for w in client.workshops.select_related("agreed_assessment").order_by("created_at")

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
@@ -261,13 +260,13 @@ def client_set_peer_consent(*, client: Client, consent: bool) -> None:
 def client_delete(*, client: Client) -> None:
     """Delete a client and everything of it: workshops, participants and all their answers,
     agreed assessments and their cached reports."""
-    from assessment.reports.pdf import report_cache_key
+    # The report module reads the workshops' services: imported here, not at the top.
+    from assessment.reports.pdf import forget_reports
 
     assessments = Assessment.objects.filter(
         Q(participant__workshop__client=client) | Q(workshop__client=client)
     )
     for assessment in assessments:
-        for language in ("fr", "en"):
-            cache.delete(report_cache_key(assessment, language))
+        forget_reports(assessment)
     assessments.delete()
     client.delete()

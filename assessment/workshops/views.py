@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment import exports
+from assessment.cookies import set_private_cookie
 from assessment.domain.questionnaire import load_questionnaire
 
 from . import services
@@ -32,6 +33,7 @@ from .models import Client, Invitation, Workshop
 from .presenters import group_context, progress_context
 
 DEVICE_COOKIE_NAME = "smm_device"
+DEVICE_COOKIE_MAX_AGE = 60 * 60 * 24 * 30
 # Join codes cannot be enumerated: past this many wrong codes from one address in the window,
 # the form refuses to check any more until the window has passed.
 JOIN_ATTEMPTS_PER_DEVICE = 10
@@ -402,15 +404,7 @@ def _count_wrong_attempt(request) -> None:
 
 
 def _with_device_cookie(response, device_key: str):
-    response.set_signed_cookie(
-        DEVICE_COOKIE_NAME,
-        device_key,
-        max_age=60 * 60 * 24 * 30,
-        httponly=True,
-        secure=settings.SESSION_COOKIE_SECURE,
-        samesite="Lax",
-    )
-    return response
+    return set_private_cookie(response, DEVICE_COOKIE_NAME, device_key, DEVICE_COOKIE_MAX_AGE)
 
 
 @require_http_methods(["GET", "POST"])
