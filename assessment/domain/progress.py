@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .questionnaire import Questionnaire
+from .questionnaire import DIMENSIONS, Questionnaire
 from .recommendations import Recommendation
 from .scoring import question_points
 
@@ -45,3 +45,31 @@ def acted_on(
         )
         results.append(ActedOn(recommendation=recommendation, acted=improved))
     return results
+
+
+TARGET_DIMENSIONS = DIMENSIONS
+
+
+@dataclass(frozen=True)
+class TargetGap:
+    dimension: str
+    latest: int
+    target: int
+
+    @property
+    def remaining(self) -> int:
+        """Points still to gain; zero once the target is met or passed."""
+        return max(self.target - self.latest, 0)
+
+    @property
+    def reached(self) -> bool:
+        return self.latest >= self.target
+
+
+def against_targets(latest: Mapping[str, int], targets: Mapping[str, int]) -> list[TargetGap]:
+    """Each dimension with a target, beside its latest score, in the questionnaire's order."""
+    return [
+        TargetGap(dimension=name, latest=latest[name], target=targets[name])
+        for name in TARGET_DIMENSIONS
+        if name in targets and name in latest
+    ]

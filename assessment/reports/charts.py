@@ -228,15 +228,29 @@ def segment_map_svg(
 
 # Colours of the progress lines: the overall score in the accent, dimensions in quieter tones.
 SERIES_COLOURS = ("#1f5fbf", "#6b8fc9", "#2f8f6a", "#b7791f", "#8a4fbf", "#c0392b")
-PROGRESS_WIDTH, PROGRESS_HEIGHT = 640, 300
-PROGRESS_LEFT, PROGRESS_RIGHT, PROGRESS_TOP, PROGRESS_BOTTOM = 40, 170, 16, 40
+PROGRESS_WIDTH, PROGRESS_HEIGHT = 700, 300
+PROGRESS_LEFT, PROGRESS_RIGHT, PROGRESS_TOP, PROGRESS_BOTTOM = 40, 215, 16, 40
 
 
-def progress_svg(dates: list[str], series: list[tuple[str, list[int]]], *, title: str) -> str:
-    """Scores (0-100) over successive assessments: one line per series, labelled at its end."""
+def progress_svg(
+    dates: list[str],
+    series: list[tuple[str, list[int]]],
+    *,
+    title: str,
+    targets: list[int | None] | None = None,
+    target_label: str = "",
+) -> str:
+    """Scores (0-100) over successive assessments: one line per series, labelled at its end.
+
+    With targets, one more column shows where each series aims next: a dashed line from its last
+    score to a hollow point at its target.
+    """
+    targets = targets or [None] * len(series)
+    has_targets = any(target is not None for target in targets)
+    columns = len(dates) + (1 if has_targets else 0)
     plot_w = PROGRESS_WIDTH - PROGRESS_LEFT - PROGRESS_RIGHT
     plot_h = PROGRESS_HEIGHT - PROGRESS_TOP - PROGRESS_BOTTOM
-    step = plot_w / max(len(dates) - 1, 1)
+    step = plot_w / max(columns - 1, 1)
 
     def x(i):
         return PROGRESS_LEFT + i * step
@@ -257,16 +271,23 @@ def progress_svg(dates: list[str], series: list[tuple[str, list[int]]], *, title
             f'<text x="{PROGRESS_LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" '
             f'font-size="11" fill="{MUTED}">{value}</text>'
         )
-    for i, label in enumerate(dates):
+    for i, label in enumerate([*dates, target_label] if has_targets else dates):
         parts.append(
             f'<text x="{x(i):.1f}" y="{PROGRESS_HEIGHT - 14}" text-anchor="middle" '
             f'font-size="11" fill="{MUTED}">{escape(label)}</text>'
         )
-    # End labels sit beside the last points, pushed apart when scores are close.
+
+    def end(index):
+        # A series ends at its target when it has one, at its last score otherwise.
+        target = targets[index]
+        values = series[index][1]
+        return (len(values), target) if target is not None else (len(values) - 1, values[-1])
+
+    # End labels sit beside the last points, pushed apart when they are close.
     label_y = {}
     previous = None
-    for index in sorted(range(len(series)), key=lambda i: -series[i][1][-1]):
-        wanted = y(series[index][1][-1]) + 4
+    for index in sorted(range(len(series)), key=lambda i: -end(i)[1]):
+        wanted = y(end(index)[1]) + 4
         label_y[index] = wanted if previous is None else max(wanted, previous + 14)
         previous = label_y[index]
     for index, (name, values) in enumerate(series):
@@ -278,9 +299,23 @@ def progress_svg(dates: list[str], series: list[tuple[str, list[int]]], *, title
         )
         for i, value in enumerate(values):
             parts.append(f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="3" fill="{colour}"/>')
+        label = f"{escape(name)} {values[-1]}"
+        target = targets[index]
+        if target is not None:
+            last = len(values) - 1
+            parts.append(
+                f'<line x1="{x(last):.1f}" y1="{y(values[-1]):.1f}" x2="{x(last + 1):.1f}" '
+                f'y2="{y(target):.1f}" stroke="{colour}" stroke-width="1.5" '
+                f'stroke-dasharray="5 4"/>'
+                f'<circle cx="{x(last + 1):.1f}" cy="{y(target):.1f}" r="4" fill="#fff" '
+                f'stroke="{colour}" stroke-width="2"/>'
+            )
+            label += f" → {target}"
+        # With targets, every label stands past the target column, like a legend in score order.
+        end_x = x(columns - 1) if has_targets else x(end(index)[0])
         parts.append(
-            f'<text x="{x(len(values) - 1) + 8:.1f}" y="{label_y[index]:.1f}" font-size="12" '
-            f'fill="{colour}">{escape(name)} {values[-1]}</text>'
+            f'<text x="{end_x + 8:.1f}" y="{label_y[index]:.1f}" font-size="12" '
+            f'fill="{colour}">{label}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

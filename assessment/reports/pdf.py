@@ -17,6 +17,7 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import override
 from weasyprint import HTML
@@ -27,7 +28,7 @@ from benchmarks.peers import PEER_GROUP_MINIMUM
 from ..models import Assessment
 from ..presenters import report_context
 from ..services import peer_data_version
-from ..workshops.presenters import workshop_report_context
+from ..workshops.presenters import progress_context, workshop_report_context
 from ..workshops.services import workshop_version
 
 # Bump when the report's template or content changes: cached reports of the old version are
@@ -150,3 +151,22 @@ def report_filename(assessment: Assessment, language: str) -> str:
     if language == "en":
         return f"{company or 'company'}-social-media-maturity-{when:%Y-%m-%d}.pdf"
     return f"{company or 'entreprise'}-maturite-reseaux-sociaux-{when:%Y-%m-%d}.pdf"
+
+
+def progress_report_pdf(client, language: str) -> bytes:
+    """The "progress since <date>" report of a client, for its board."""
+    with override(language):
+        context = {
+            "client": client,
+            "printed_at": timezone.now(),
+            **progress_context(client, language),
+        }
+        html = render_to_string("report/progress.html", context)
+    return html_to_pdf(html)
+
+
+def progress_report_filename(client, first_date, language: str) -> str:
+    name = slugify(client.name)[:60].strip("-") or ("company" if language == "en" else "entreprise")
+    if language == "en":
+        return f"{name}-progress-since-{first_date:%Y-%m-%d}.pdf"
+    return f"{name}-progres-depuis-{first_date:%Y-%m-%d}.pdf"

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessment.domain.questionnaire import has_control_characters, load_questionnaire
 from assessment.forms import AnswerField
+from assessment.presenters import dimension_names
 
 from .models import JOIN_CODE_LENGTH, ROLES, Client
 
@@ -139,3 +140,29 @@ class ConsensusForm(forms.Form):
             for q in self.questionnaire.questions
             if f"dissent_{q.id}" in self.fields
         }
+
+
+class TargetsForm(forms.Form):
+    """A score to reach per dimension by the next assessment; a blank one is no target."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in dimension_names().items():
+            self.fields[name] = forms.IntegerField(
+                label=label,
+                min_value=0,
+                max_value=100,
+                required=False,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+
+    def targets(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.fields}
+
+
+class AttachForm(forms.Form):
+    link = forms.CharField(
+        label=_("Private link of an assessment the client made on its own"),
+        max_length=500,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

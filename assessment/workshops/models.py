@@ -71,6 +71,8 @@ class Client(models.Model):
     notes = models.TextField(blank=True, max_length=5000)
     # The client's choice: may its agreed answers count, anonymously, in peer comparisons?
     peer_benchmarks_consent = models.BooleanField(default=False)
+    # dimension -> the score the consultant and the client aim at for the next assessment
+    targets = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -134,3 +136,23 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} in {self.workshop}"
+
+
+class AttachedAssessment(models.Model):
+    """A self-serve assessment the client made on its own, put on its timeline by a consultant.
+
+    From then on it is the client's: it shows in its progress and exports, follows its consent for
+    the peer comparisons, and goes when the client is deleted.
+    """
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="attachments")
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, related_name="attachment"
+    )
+    attached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    attached_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id} on {self.client}"

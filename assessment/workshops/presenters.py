@@ -6,8 +6,8 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from assessment.domain.progress import acted_on, shared_questions
-from assessment.domain.questionnaire import MULTI, load_questionnaire
+from assessment.domain.progress import acted_on, against_targets, shared_questions
+from assessment.domain.questionnaire import DIMENSIONS, MULTI, load_questionnaire
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.presenters import answer_label, dimension_names
 from assessment.reports.charts import progress_svg
@@ -113,33 +113,65 @@ def workshop_report_context(workshop, language: str) -> dict:
     }
 
 
+def _entry_kind(entry) -> str:
+    if entry.workshop is None:
+        return _("Self-serve")
+    return entry.workshop.title or _("Workshop")
+
+
+PROGRESS_FIELDS = ("overall", "presence", "team", "budget", "objectives", "roi")
+
+
 def progress_context(client, language: str) -> dict:
-    """A client's agreed assessments over time: scores, segment, what moved, what was acted on."""
-    agreed = [
-        w.agreed_assessment
-        for w in client.workshops.select_related("agreed_assessment").order_by("created_at")
-        if w.agreed_assessment and w.agreed_assessment.is_complete
-    ]
+    """A client's assessments over time (agreed in workshops or made on its own): scores, segment,
+    what moved since the previous one, what was acted on, and how far each target is."""
+    timeline = services.client_timeline(client)
+    assessments = [entry.assessment for entry in timeline]
     names = {"overall": _("Overall score"), **dimension_names()}
-    fields = ("overall", "presence", "team", "budget", "objectives", "roi")
     rows = [
         {
-            "date": a.completed_at,
-            "token": a.token,
-            "scores": [getattr(a, f"{field}_score") for field in fields],
-            "segment": SEGMENT_NAMES[a.segment].in_language(language) if a.segment else "",
+            "date": entry.assessment.completed_at,
+            "token": entry.assessment.token,
+            "kind": _entry_kind(entry),
+            "scores": [getattr(entry.assessment, f"{field}_score") for field in PROGRESS_FIELDS],
+            "segment": SEGMENT_NAMES[entry.assessment.segment].in_language(language)
+            if entry.assessment.segment
+            else "",
         }
-        for a in agreed
+        for entry in timeline
     ]
-    context = {"rows": rows, "names": [names[f] for f in fields], "count": len(agreed)}
-    if len(agreed) >= 2:
-        before, after = agreed[-2], agreed[-1]
+    context = {
+        "rows": rows,
+        "names": [names[f] for f in PROGRESS_FIELDS],
+        "count": len(assessments),
+        "first_date": assessments[0].completed_at if assessments else None,
+        "targets": [],
+    }
+    if assessments:
+        latest = assessments[-1]
+        context["targets"] = [
+            {
+                "name": names[gap.dimension],
+                "latest": gap.latest,
+                "target": gap.target,
+                "remaining": gap.remaining,
+                "reached": gap.reached,
+            }
+            for gap in against_targets(
+                {name: getattr(latest, f"{name}_score") for name in DIMENSIONS}, client.targets
+            )
+        ]
+    if len(assessments) >= 2:
+        before, after = assessments[-2], assessments[-1]
+        context["previous_date"] = before.completed_at
         context["deltas"] = [
             {
                 "name": names[f],
+                "before": getattr(before, f"{f}_score"),
+                "after": getattr(after, f"{f}_score"),
                 "delta": getattr(after, f"{f}_score") - getattr(before, f"{f}_score"),
             }
-            for f in fields
+            for f in PROGRESS_FIELDS
         ]
         _shared, left_out = shared_questions(questionnaire_of(before), questionnaire_of(after))
         context["left_out"] = sorted(left_out)
@@ -148,11 +180,17 @@ def progress_context(client, language: str) -> dict:
             {"title": item.recommendation.title.in_language(language), "acted": item.acted}
             for item in acted_on(earlier, questionnaire_of(after), before.answers, after.answers)
         ]
+    if len(assessments) >= 2 or (assessments and client.targets):
         context["chart"] = mark_safe(  # noqa: S308 - the builder escapes every text
             progress_svg(
-                [date_format(a.completed_at, "SHORT_DATE_FORMAT") for a in agreed],
-                [(names[f], [getattr(a, f"{f}_score") for a in agreed]) for f in fields],
-                title=_("Scores of the agreed assessments over time, out of 100"),
+                [date_format(a.completed_at, "SHORT_DATE_FORMAT") for a in assessments],
+                [
+                    (names[f], [getattr(a, f"{f}_score") for a in assessments])
+                    for f in PROGRESS_FIELDS
+                ],
+                title=_("Scores of the client's assessments over time, out of 100"),
+                targets=[client.targets.get(f) for f in PROGRESS_FIELDS],
+                target_label=_("Target"),
             )
         )
     return context

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from assessment import services as assessment_services
 from assessment.domain.group import (
@@ -26,7 +28,16 @@ from assessment.domain.questionnaire import Questionnaire, clean_answer, load_qu
 from assessment.domain.segments import study_placement
 from assessment.models import Assessment
 
-from .models import ROLES, Client, Consultancy, Invitation, Membership, Participant, Workshop
+from .models import (
+    ROLES,
+    AttachedAssessment,
+    Client,
+    Consultancy,
+    Invitation,
+    Membership,
+    Participant,
+    Workshop,
+)
 
 
 class WorkshopClosed(Exception):
@@ -35,6 +46,10 @@ class WorkshopClosed(Exception):
 
 class InvitationUsed(Exception):
     """The invitation was accepted already."""
+
+
+class CannotAttach(Exception):
+    """This assessment cannot join the client's timeline; the message says why."""
 
 
 @transaction.atomic
@@ -74,7 +89,7 @@ def workshop_create(
     roles: list[str] | None = None,
 ):
     # A clash of random codes is rare; a fresh one is drawn rather than failing the consultant.
-    for _ in range(10):
+    for _attempt in range(10):
         try:
             with transaction.atomic():
                 return Workshop.objects.create(
@@ -248,8 +263,7 @@ def client_set_peer_consent(*, client: Client, consent: bool) -> None:
     """The client opts in or out: its agreed assessments enter or leave the peer benchmarks."""
     client.peer_benchmarks_consent = consent
     client.save(update_fields=["peer_benchmarks_consent"])
-    agreed = Assessment.objects.filter(workshop__client=client, completed_at__isnull=False)
-    for assessment in agreed:
+    for assessment in client_assessments(client).filter(completed_at__isnull=False):
         if consent:
             assessment_services.assessment_join_peer_benchmarks(assessment=assessment)
         else:
@@ -264,9 +278,86 @@ def client_delete(*, client: Client) -> None:
     from assessment.reports.pdf import forget_reports
 
     assessments = Assessment.objects.filter(
-        Q(participant__workshop__client=client) | Q(workshop__client=client)
+        Q(participant__workshop__client=client)
+        | Q(workshop__client=client)
+        | Q(attachment__client=client)
     )
     for assessment in assessments:
         forget_reports(assessment)
     assessments.delete()
     client.delete()
+
+
+# A client over time
+
+
+def client_assessments(client: Client):
+    """The assessments that stand for the client: agreed in its workshops, or made on its own and
+    attached to it. Participants' individual answers are not among them."""
+    return Assessment.objects.filter(Q(workshop__client=client) | Q(attachment__client=client))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    assessment: Assessment
+    workshop: Workshop | None  # None for a self-serve assessment
+
+
+def client_timeline(client: Client) -> list[TimelineEntry]:
+    """The client's completed assessments, oldest first."""
+    completed = (
+        client_assessments(client)
+        .filter(completed_at__isnull=False)
+        .select_related("workshop")
+        .order_by("completed_at", "pk")
+    )
+    return [TimelineEntry(assessment=a, workshop=getattr(a, "workshop", None)) for a in completed]
+
+
+# A private link ends with the assessment's token: /a/<token>/..., in any language.
+TOKEN_IN_LINK = re.compile(r"/a/([A-Za-z0-9_-]{20,64})(?:/|$)")
+
+
+def token_from_link(link: str) -> str | None:
+    link = link.strip()
+    if re.fullmatch(r"[A-Za-z0-9_-]{20,64}", link):
+        return link
+    found = TOKEN_IN_LINK.search(link)
+    return found.group(1) if found else None
+
+
+@transaction.atomic
+def client_attach_assessment(*, client: Client, link: str, attached_by) -> Assessment:
+    """Put a self-serve assessment, named by its private link, on the client's timeline."""
+    token = token_from_link(link)
+    assessment = (
+        Assessment.objects.select_for_update().filter(token=token).first() if token else None
+    )
+    if assessment is None:
+        raise CannotAttach(_("No assessment has this link. Paste the private link it gave."))
+    if assessment.origin != "self_serve":
+        raise CannotAttach(
+            _("This is a workshop's assessment: it is on its client's timeline already.")
+        )
+    if not assessment.is_complete:
+        raise CannotAttach(_("This assessment is not finished yet: attach it once it is."))
+    existing = AttachedAssessment.objects.filter(assessment=assessment).first()
+    if existing is not None:
+        raise CannotAttach(
+            _("This assessment is on this client's timeline already.")
+            if existing.client_id == client.pk
+            else _("This assessment is attached to another client.")
+        )
+    AttachedAssessment.objects.create(client=client, assessment=assessment, attached_by=attached_by)
+    # It is the client's now: it counts among peers only if the client agreed.
+    if client.peer_benchmarks_consent:
+        assessment_services.assessment_join_peer_benchmarks(assessment=assessment)
+    else:
+        assessment_services.assessment_leave_peer_benchmarks(assessment=assessment)
+    return assessment
+
+
+def client_set_targets(*, client: Client, targets: Mapping[str, int | None]) -> None:
+    """The scores aimed at for the next assessment; an empty target is no target."""
+    client.targets = {name: int(value) for name, value in targets.items() if value is not None}
+    client.save(update_fields=["targets"])

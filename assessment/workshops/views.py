@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,14 +20,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessment import exports
 from assessment.cookies import set_private_cookie
 from assessment.domain.questionnaire import load_questionnaire
+from assessment.reports.pdf import progress_report_filename, progress_report_pdf
 
 from . import services
 from .forms import (
+    AttachForm,
     ClientForm,
     ConsensusForm,
     JoinCodeForm,
     JoinForm,
     SignupForm,
+    TargetsForm,
     WorkshopForm,
     role_choices,
 )
@@ -209,17 +214,100 @@ def client_detail(request, pk):
         {
             "client": client,
             "workshops": client.workshops.select_related("agreed_assessment"),
+            "attachments": client.attachments.select_related("assessment").order_by(
+                "assessment__completed_at"
+            ),
             "form": WorkshopForm(),
         },
+    )
+
+
+def _progress_page(request, client, targets_form=None, attach_form=None, status=200):
+    context = progress_context(client, get_language())
+    return render(
+        request,
+        "workshops/progress.html",
+        {
+            "client": client,
+            "targets_form": targets_form or TargetsForm(initial=client.targets),
+            "attach_form": attach_form or AttachForm(),
+            **context,
+        },
+        status=status,
     )
 
 
 @login_required
 @require_GET
 def client_progress(request, pk):
+    return _progress_page(request, _get_client_for_user(request, pk))
+
+
+@login_required
+@require_GET
+def progress_pdf(request, pk):
     client = _get_client_for_user(request, pk)
-    context = progress_context(client, get_language())
-    return render(request, "workshops/progress.html", {"client": client, **context})
+    timeline = services.client_timeline(client)
+    if not timeline:
+        messages.info(request, _("The progress report needs at least one finished assessment."))
+        return redirect("workshops:progress", pk=client.pk)
+    language = get_language()
+    response = HttpResponse(progress_report_pdf(client, language), content_type="application/pdf")
+    filename = progress_report_filename(client, timeline[0].assessment.completed_at, language)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_POST
+def client_targets(request, pk):
+    client = _get_client_for_user(request, pk)
+    form = TargetsForm(request.POST)
+    if not form.is_valid():
+        return _progress_page(request, client, targets_form=form, status=400)
+    services.client_set_targets(client=client, targets=form.targets())
+    messages.success(request, _("The targets are saved."))
+    return redirect("workshops:progress", pk=client.pk)
+
+
+@login_required
+@require_POST
+def client_attach(request, pk):
+    client = _get_client_for_user(request, pk)
+    form = AttachForm(request.POST)
+    if form.is_valid():
+        try:
+            services.client_attach_assessment(
+                client=client, link=form.cleaned_data["link"], attached_by=request.user
+            )
+        except services.CannotAttach as refused:
+            form.add_error("link", str(refused))
+        else:
+            messages.success(request, _("The assessment is on the client's timeline."))
+            return redirect("workshops:progress", pk=client.pk)
+    return _progress_page(request, client, attach_form=form, status=400)
+
+
+@login_required
+@require_GET
+def client_export(request, pk, kind):
+    """Every assessment of a client, each respondent's answers, one row per question."""
+    client = _get_client_for_user(request, pk)
+    roles = dict(role_choices())
+    respondents = []
+    for entry in services.client_timeline(client):
+        if entry.workshop is None:
+            label = f"{_('self-serve')} {entry.assessment.completed_at:%Y-%m-%d}"
+            respondents.append((label, "", entry.assessment))
+    for workshop in client.workshops.order_by("created_at"):
+        participants = workshop.participants.select_related("assessment")
+        for number, p in enumerate(participants, start=1):
+            role = roles.get(p.role, p.role)
+            respondents.append((f"{workshop.code}-{number}", role, p.assessment))
+        if workshop.agreed_assessment:
+            respondents.append((f"{workshop.code}-{_('agreed')}", "", workshop.agreed_assessment))
+    name = f"{slugify(client.name)[:60] or 'client'}-{timezone.now():%Y-%m-%d}"
+    return _table_response(exports.answer_rows(respondents, get_language()), name, kind)
 
 
 @login_required
@@ -356,8 +444,11 @@ def export(request, pk, kind):
     ]
     if workshop.agreed_assessment:
         respondents.append((_("agreed"), "", workshop.agreed_assessment))
-    rows = exports.answer_rows(respondents, get_language())
     name = f"workshop-{workshop.created_at:%Y-%m-%d}-{workshop.code}"
+    return _table_response(exports.answer_rows(respondents, get_language()), name, kind)
+
+
+def _table_response(rows, name: str, kind: str) -> HttpResponse:
     if kind == "xlsx":
         response = HttpResponse(
             exports.to_xlsx(rows),

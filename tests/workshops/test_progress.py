@@ -1,0 +1,292 @@
+"""A client over time: its timeline, progress, targets, the progress report and its exports."""
+
+import html
+import io
+from datetime import timedelta
+
+import pandas as pd
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from assessment.models import PeerScore
+from assessment.workshops import services
+from tests.factories import make_assessment
+from tests.profiles import PROFILES
+from tests.workshops.conftest import join
+
+pytestmark = pytest.mark.django_db
+
+
+def agreed_workshop(client_company, alice, days_ago=0, **answers):
+    workshop = services.workshop_create(client=client_company, created_by=alice)
+    services.workshop_close(workshop=workshop)
+    agreed = services.workshop_record_consensus(
+        workshop=workshop,
+        answers={**PROFILES["silent_mass"](), **answers},
+        dissent_notes={},
+        language="fr",
+    )
+    if days_ago:
+        agreed.completed_at = timezone.now() - timedelta(days=days_ago)
+        agreed.save(update_fields=["completed_at"])
+    return agreed
+
+
+def self_serve(days_ago=0, profile="casual", **answers):
+    assessment = make_assessment(profile=profile, complete=True, **answers)
+    if days_ago:
+        assessment.completed_at = timezone.now() - timedelta(days=days_ago)
+        assessment.save(update_fields=["completed_at"])
+    return assessment
+
+
+def progress_page(client, client_company) -> str:
+    return text_of(client.get(f"/consultant/clients/{client_company.pk}/progress/"))
+
+
+def text_of(response) -> str:
+    return html.unescape(response.content.decode())
+
+
+def test_the_progress_page_shows_what_moved_and_what_was_acted_on(client, alice, client_company):
+    agreed_workshop(client_company, alice, days_ago=200)
+    agreed_workshop(client_company, alice, who_runs="employee_part_time", budget="10_50k")
+    client.force_login(alice)
+    page = progress_page(client, client_company)
+    assert "chart-progress" in page
+    assert "Confier les réseaux sociaux à une personne nommée — <strong>mise en œuvre" in page
+    assert "Écrire une stratégie d'une page — pas encore" in page
+
+
+def test_progress_waits_for_a_second_assessment(client, alice, client_company):
+    agreed_workshop(client_company, alice)
+    client.force_login(alice)
+    assert "à partir du deuxième diagnostic" in progress_page(client, client_company)
+
+
+def test_progress_checks_owner(client, bob, charlie, client_company):
+    url = f"/consultant/clients/{client_company.pk}/progress/"
+    client.force_login(bob)
+    assert client.get(url).status_code == 200
+    client.force_login(charlie)
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url)["Location"].startswith("/accounts/login/")
+
+
+# The timeline: agreed assessments and self-serve ones the consultant attaches
+
+
+def test_a_self_serve_assessment_joins_the_timeline_from_its_private_link(
+    client, alice, client_company
+):
+    earlier = self_serve(days_ago=120, profile="silent_mass")
+    agreed_workshop(client_company, alice)
+    client.force_login(alice)
+    link = f"https://example.org/en/a/{earlier.token}/results/"
+    response = client.post(f"/consultant/clients/{client_company.pk}/attach/", {"link": link})
+    assert response.status_code == 302
+    timeline = services.client_timeline(client_company)
+    assert [entry.assessment for entry in timeline][0] == earlier  # oldest first
+    assert timeline[0].workshop is None and timeline[1].workshop is not None
+    page = progress_page(client, client_company)
+    assert "Autodiagnostic" in page and "Depuis le diagnostic précédent" in page
+
+
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        ("https://example.org/a/not-a-token/", "Aucun diagnostic n'a ce lien"),
+        ("bonjour", "Aucun diagnostic n'a ce lien"),
+        ("x" * 500, "Aucun diagnostic n'a ce lien"),
+    ],
+)
+def test_a_wrong_link_is_refused_with_a_message(client, alice, client_company, link, message):
+    client.force_login(alice)
+    response = client.post(f"/consultant/clients/{client_company.pk}/attach/", {"link": link})
+    assert response.status_code == 400
+    assert message in text_of(response)
+    assert not client_company.attachments.exists()
+
+
+def test_an_unfinished_assessment_cannot_be_attached(client, alice, client_company):
+    unfinished = make_assessment(profile="casual")
+    client.force_login(alice)
+    response = client.post(
+        f"/consultant/clients/{client_company.pk}/attach/", {"link": f"/a/{unfinished.token}/"}
+    )
+    assert "pas encore terminé" in text_of(response)
+    assert not client_company.attachments.exists()
+
+
+def test_a_participants_answers_cannot_be_attached(client, alice, client_company, workshop):
+    participant = join(workshop, "phone")
+    client.force_login(alice)
+    response = client.post(
+        f"/consultant/clients/{client_company.pk}/attach/",
+        {"link": f"/a/{participant.assessment.token}/"},
+    )
+    assert response.status_code == 400 and not client_company.attachments.exists()
+
+
+def test_an_assessment_belongs_to_one_client_only(client, alice, client_company):
+    assessment = self_serve()
+    other = services.client_create(consultancy=client_company.consultancy, name="Autre client")
+    client.force_login(alice)
+    client.post(f"/consultant/clients/{client_company.pk}/attach/", {"link": assessment.token})
+    response = client.post(f"/consultant/clients/{other.pk}/attach/", {"link": assessment.token})
+    assert "rattaché à un autre client" in text_of(response)
+    assert list(other.attachments.all()) == []
+
+
+def test_an_attached_assessment_follows_the_clients_consent(client, alice, client_company):
+    assessment = self_serve()
+    assert PeerScore.objects.filter(assessment=assessment).exists()  # the respondent's own
+    client.force_login(alice)
+    client.post(f"/consultant/clients/{client_company.pk}/attach/", {"link": assessment.token})
+    assert not PeerScore.objects.filter(assessment=assessment).exists()
+    client.post(f"/consultant/clients/{client_company.pk}/consent/", {"consent": "yes"})
+    assert PeerScore.objects.filter(assessment=assessment).exists()
+
+
+def test_deleting_a_client_deletes_the_assessments_attached_to_it(client, alice, client_company):
+    assessment = self_serve()
+    services.client_attach_assessment(
+        client=client_company, link=assessment.token, attached_by=alice
+    )
+    services.client_delete(client=client_company)
+    assert not type(assessment).objects.filter(pk=assessment.pk).exists()
+
+
+# Targets
+
+
+def test_targets_are_shown_against_the_latest_scores(client, alice, client_company):
+    agreed = agreed_workshop(client_company, alice)
+    client.force_login(alice)
+    response = client.post(
+        f"/consultant/clients/{client_company.pk}/targets/",
+        {"team": "60", "roi": str(agreed.roi_score), "budget": ""},
+    )
+    assert response.status_code == 302
+    client_company.refresh_from_db()
+    assert client_company.targets == {"team": 60, "roi": agreed.roi_score}
+    page = progress_page(client, client_company)
+    assert f"<td class=\"text-end\">{agreed.team_score}</td><td class=\"text-end\">60</td>" in page
+    assert f"{60 - agreed.team_score} points à gagner" in page
+    assert "atteint" in page
+    assert "stroke-dasharray" in page  # the chart draws the way to each target
+
+
+@pytest.mark.parametrize("value", ["101", "-1", "soixante", "1e9"])
+def test_a_target_outside_0_to_100_is_refused_and_nothing_changes(
+    client, alice, client_company, value
+):
+    services.client_set_targets(client=client_company, targets={"team": 40})
+    client.force_login(alice)
+    response = client.post(f"/consultant/clients/{client_company.pk}/targets/", {"team": value})
+    assert response.status_code == 400
+    client_company.refresh_from_db()
+    assert client_company.targets == {"team": 40}
+
+
+# The progress report
+
+
+def test_the_progress_report_reads_progress_since_the_first_date(client, alice, client_company):
+    first = agreed_workshop(client_company, alice, days_ago=240)
+    agreed_workshop(client_company, alice, who_runs="employee_part_time", budget="10_50k")
+    services.client_set_targets(client=client_company, targets={"team": 70})
+    client.force_login(alice)
+    response = client.get(f"/en/consultant/clients/{client_company.pk}/progress.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert f"progress-since-{first.completed_at:%Y-%m-%d}" in response["Content-Disposition"]
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Progress since" in text and "Maison Lefèvre" in text
+    assert "What moved since" in text and "Acted on" in text
+    assert "Targets for the next assessment" in text
+    assert 2 <= len(reader.pages) <= 4
+
+
+def test_the_french_progress_report_is_in_french(client, alice, client_company):
+    agreed_workshop(client_company, alice, days_ago=90)
+    agreed_workshop(client_company, alice, who_runs="employee_part_time")
+    client.force_login(alice)
+    response = client.get(f"/consultant/clients/{client_company.pk}/progress.pdf")
+    assert "progres-depuis-" in response["Content-Disposition"]
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Progrès depuis" in text
+
+
+def test_without_an_assessment_there_is_no_progress_report(client, alice, client_company):
+    client.force_login(alice)
+    response = client.get(f"/consultant/clients/{client_company.pk}/progress.pdf")
+    assert response.status_code == 302
+
+
+# The client's export
+
+
+def test_a_clients_export_holds_every_respondent_of_every_assessment(
+    client, alice, client_company, workshop, questionnaire
+):
+    from tests.workshops.test_workshop import answer_everything
+
+    answer_everything(client, questionnaire, join(workshop, "p1", role="sales"))
+    answer_everything(client, questionnaire, join(workshop, "p2", role="management"))
+    services.workshop_close(workshop=workshop)
+    services.workshop_record_consensus(
+        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
+    )
+    attached = self_serve(days_ago=30)
+    services.client_attach_assessment(client=client_company, link=attached.token, attached_by=alice)
+    make_assessment(profile="pioneers", complete=True)  # someone else's: never exported
+    client.force_login(alice)
+    for kind, read in (("csv", pd.read_csv), ("xlsx", pd.read_excel)):
+        response = client.get(f"/en/consultant/clients/{client_company.pk}/assessments.{kind}")
+        assert response.status_code == 200
+        table = read(io.BytesIO(response.content), dtype=str)
+        respondents = set(table["respondent"])
+        assert respondents == {
+            f"{workshop.code}-1",
+            f"{workshop.code}-2",
+            f"{workshop.code}-agreed",
+            f"self-serve {attached.completed_at:%Y-%m-%d}",
+        }
+        assert set(table["role"].dropna()) == {"Sales", "Management"}
+        for respondent in respondents:
+            rows = table[table["respondent"] == respondent]
+            assert rows["question_id"].is_unique
+        assert set(table["questionnaire_version"]) == {"2026-1"}
+
+
+def test_the_clients_export_checks_owner(client, bob, charlie, client_company):
+    for user, status in ((bob, 200), (charlie, 404)):
+        client.force_login(user)
+        for kind in ("csv", "xlsx"):
+            url = f"/consultant/clients/{client_company.pk}/assessments.{kind}"
+            assert client.get(url).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "progress.pdf"),
+        ("post", "targets/"),
+        ("post", "attach/"),
+        ("get", "assessments.csv"),
+        ("get", "assessments.xlsx"),
+    ],
+)
+def test_every_client_page_checks_owner(client, alice, bob, charlie, client_company, method, path):
+    agreed_workshop(client_company, alice)
+    url = f"/consultant/clients/{client_company.pk}/{path}"
+    client.logout()
+    assert getattr(client, method)(url)["Location"].startswith("/accounts/login/")
+    client.force_login(charlie)
+    assert getattr(client, method)(url).status_code == 404
+    for user in (alice, bob):
+        client.force_login(user)
+        assert getattr(client, method)(url).status_code in (200, 302, 400)
