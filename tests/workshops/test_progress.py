@@ -173,7 +173,7 @@ def test_targets_are_shown_against_the_latest_scores(client, alice, client_compa
     client_company.refresh_from_db()
     assert client_company.targets == {"team": 60, "roi": agreed.roi_score}
     page = progress_page(client, client_company)
-    assert f"<td class=\"text-end\">{agreed.team_score}</td><td class=\"text-end\">60</td>" in page
+    assert f'<td class="text-end">{agreed.team_score}</td><td class="text-end">60</td>' in page
     assert f"{60 - agreed.team_score} points à gagner" in page
     assert "atteint" in page
     assert "stroke-dasharray" in page  # the chart draws the way to each target
