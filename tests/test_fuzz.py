@@ -110,6 +110,9 @@ def test_no_consultant_form_answers_random_data_with_a_500(client, data):
         f"/consultant/workshops/{open_workshop.pk}/consensus/",
         f"/consultant/workshops/{open_workshop.pk}/reveal/",
         f"/w/{open_workshop.code}/",
+        f"/consultant/clients/{company.pk}/targets/",
+        f"/consultant/clients/{company.pk}/attach/",
+        "/consultant/brand/",
     ):
         assert client.post(url, data).status_code < 500, (url, data)
     Assessment.objects.create()  # a new email for the next example

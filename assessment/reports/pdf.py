@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -28,12 +29,13 @@ from benchmarks.peers import PEER_GROUP_MINIMUM
 from ..models import Assessment
 from ..presenters import report_context
 from ..services import peer_data_version
+from ..workshops import brand
 from ..workshops.presenters import progress_context, workshop_report_context
 from ..workshops.services import workshop_version
 
 # Bump when the report's template or content changes: cached reports of the old version are
 # then never served again.
-REPORT_VERSION = "2026-11.1"
+REPORT_VERSION = "2026-11.2"
 
 # Relative URLs in the report resolve against this base; only its static part is ever served.
 BASE_URL = "file:///report/"
@@ -53,11 +55,17 @@ class StaticFilesOnly(URLFetcher):
     `refused` keeps what was refused, so tests can prove nothing else was asked for.
     """
 
-    def __init__(self):
+    def __init__(self, extra: Mapping[str, bytes] | None = None):
         super().__init__(allowed_protocols=("file",), allow_redirects=False)
         self.refused: list[str] = []
+        # Exact report URLs served from memory: the consultancy's logo, from the database.
+        self.extra = dict(extra or {})
 
     def fetch(self, url, headers=None):
+        if url in self.extra:
+            return URLFetcherResponse(
+                url, body=self.extra[url], headers={"Content-Type": "image/png"}
+            )
         path = self._static_file(url)
         if path is None:
             self.refused.append(url)
@@ -84,6 +92,10 @@ class StaticFilesOnly(URLFetcher):
         return Path(found) if found else None
 
 
+# Where the report asks for the consultancy's logo; StaticFilesOnly serves it from memory.
+LOGO_URL = BASE_URL + "brand/logo.png"
+
+
 def _workshop_of(assessment: Assessment):
     try:
         return assessment.workshop
@@ -91,8 +103,48 @@ def _workshop_of(assessment: Assessment):
         return None
 
 
+def consultancy_of(assessment: Assessment):
+    """The consultancy whose client this assessment is, if any: its brand goes on the report."""
+    workshop = _workshop_of(assessment)
+    if workshop is not None:
+        return workshop.client.consultancy
+    try:
+        return assessment.attachment.client.consultancy
+    except ObjectDoesNotExist:
+        return None
+
+
+def report_brand(consultancy) -> dict | None:
+    if consultancy is None:
+        return None
+    try:
+        accent = brand.clean_accent(consultancy.accent_colour)
+    except ValueError:
+        accent = ""
+    return {
+        "name": consultancy.name,
+        "logo_url": "brand/logo.png" if consultancy.logo_key else "",
+        "logo_width": consultancy.logo_width,
+        "logo_height": consultancy.logo_height,
+        "accent": accent,
+        "on_accent": brand.text_colour_on(accent) if accent else "",
+    }
+
+
+def brand_fetcher(consultancy) -> StaticFilesOnly:
+    logo = bytes(consultancy.logo) if consultancy is not None and consultancy.logo else None
+    return StaticFilesOnly(extra={LOGO_URL: logo} if logo else None)
+
+
+def _brand_version(consultancy) -> str:
+    if consultancy is None:
+        return ""
+    return f"{consultancy.name}|{consultancy.logo_key}|{consultancy.accent_colour}"
+
+
 def report_html(assessment: Assessment, language: str) -> str:
     context = report_context(assessment, language)
+    context["brand"] = report_brand(consultancy_of(assessment))
     workshop = _workshop_of(assessment)
     with override(language):
         if workshop is not None:
@@ -122,6 +174,7 @@ def report_cache_key(assessment: Assessment, language: str) -> str:
             if (workshop := _workshop_of(assessment))
             else "",
             "dissent": workshop.dissent_notes if workshop else {},
+            "brand": _brand_version(consultancy_of(assessment)),
             "synthetic": settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
             "peer_minimum": PEER_GROUP_MINIMUM,
         },
@@ -140,7 +193,8 @@ def assessment_report_pdf(assessment: Assessment, language: str) -> bytes:
     key = report_cache_key(assessment, language)
     pdf = cache.get(key)
     if pdf is None:
-        pdf = html_to_pdf(report_html(assessment, language))
+        fetcher = brand_fetcher(consultancy_of(assessment))
+        pdf = html_to_pdf(report_html(assessment, language), fetcher)
         cache.set(key, pdf, timeout=REPORT_CACHE_SECONDS)
     return pdf
 
@@ -159,10 +213,11 @@ def progress_report_pdf(client, language: str) -> bytes:
         context = {
             "client": client,
             "printed_at": timezone.now(),
+            "brand": report_brand(client.consultancy),
             **progress_context(client, language),
         }
         html = render_to_string("report/progress.html", context)
-    return html_to_pdf(html)
+    return html_to_pdf(html, brand_fetcher(client.consultancy))
 
 
 def progress_report_filename(client, first_date, language: str) -> str:

@@ -6,6 +6,7 @@ from assessment.domain.questionnaire import has_control_characters, load_questio
 from assessment.forms import AnswerField
 from assessment.presenters import dimension_names
 
+from . import brand
 from .models import JOIN_CODE_LENGTH, ROLES, Client
 
 
@@ -166,3 +167,49 @@ class AttachForm(forms.Form):
         max_length=500,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+
+
+class BrandForm(forms.Form):
+    """The consultancy's name, logo and accent colour, as its clients see them."""
+
+    name = forms.CharField(label=_("Consultancy name"), max_length=120)
+    logo = forms.FileField(
+        label=_("Logo"),
+        help_text=_("PNG or JPEG, 2 MB at most; it is shown on a white background."),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+    accent_colour = forms.CharField(
+        label=_("Accent colour"),
+        help_text=_("Used for buttons on the join pages and for the report's cover and headings."),
+        required=False,
+        max_length=7,
+        widget=forms.TextInput(attrs={"type": "color", "class": "form-control-color"}),
+    )
+    reset_accent = forms.BooleanField(label=_("Use the product's colours"), required=False)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if has_control_characters(name):
+            raise forms.ValidationError(_("The name cannot contain control characters."))
+        return name.strip()
+
+    def clean_logo(self):
+        upload = self.cleaned_data.get("logo")
+        if not upload:
+            return None
+        try:
+            # Refused on its size before its bytes are read.
+            brand.check_logo_size(upload.size)
+            return brand.read_logo(upload.read())
+        except brand.LogoRefused as refused:
+            raise forms.ValidationError(str(refused)) from None
+
+    def clean_accent_colour(self):
+        try:
+            return brand.clean_accent(self.cleaned_data.get("accent_colour", ""))
+        except ValueError:
+            raise forms.ValidationError(
+                _("Give the colour as #rrggbb, for example #1f5fbf.")
+            ) from None

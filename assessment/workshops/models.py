@@ -28,6 +28,13 @@ def new_invitation_token() -> str:
 
 class Consultancy(models.Model):
     name = models.CharField(max_length=120)
+    # The brand on its reports and join pages: a logo re-encoded as PNG (see brand.py), named in
+    # its public address by a hash of its bytes, and an accent colour as #rrggbb.
+    logo = models.BinaryField(null=True, blank=True, editable=False)
+    logo_key = models.CharField(max_length=64, blank=True, db_index=True)
+    logo_width = models.PositiveIntegerField(null=True, blank=True)
+    logo_height = models.PositiveIntegerField(null=True, blank=True)
+    accent_colour = models.CharField(max_length=7, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

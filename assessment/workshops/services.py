@@ -28,6 +28,7 @@ from assessment.domain.questionnaire import Questionnaire, clean_answer, load_qu
 from assessment.domain.segments import study_placement
 from assessment.models import Assessment
 
+from .brand import Logo
 from .models import (
     ROLES,
     AttachedAssessment,
@@ -361,3 +362,27 @@ def client_set_targets(*, client: Client, targets: Mapping[str, int | None]) -> 
     """The scores aimed at for the next assessment; an empty target is no target."""
     client.targets = {name: int(value) for name, value in targets.items() if value is not None}
     client.save(update_fields=["targets"])
+
+
+# The consultancy's brand
+
+
+def consultancy_set_brand(
+    *,
+    consultancy: Consultancy,
+    name: str,
+    logo: Logo | None = None,
+    remove_logo: bool = False,
+    accent_colour: str | None = None,
+) -> None:
+    """Name, logo and accent colour; a logo or colour not given is kept as it is."""
+    consultancy.name = name
+    if remove_logo:
+        consultancy.logo, consultancy.logo_key = None, ""
+        consultancy.logo_width = consultancy.logo_height = None
+    elif logo is not None:
+        consultancy.logo, consultancy.logo_key = logo.png, logo.key
+        consultancy.logo_width, consultancy.logo_height = logo.width, logo.height
+    if accent_colour is not None:
+        consultancy.accent_colour = accent_colour
+    consultancy.save()

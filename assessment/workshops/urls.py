@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -8,6 +8,9 @@ urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/invitation/<slug:token>/", views.invitation_accept, name="invitation"),
     path("consultant/", views.dashboard, name="dashboard"),
+    path("consultant/brand/", views.brand_settings, name="brand"),
+    path("brand/logo-<slug:key>.png", views.brand_logo, name="logo"),
+    re_path(r"^brand/accent-(?P<colour>[0-9a-f]{6})\.css$", views.accent_stylesheet, name="accent"),
     path("consultant/invitations/new/", views.invitation_new, name="invitation_new"),
     path("consultant/clients/new/", views.client_new, name="client_new"),
     path("consultant/clients/<int:pk>/", views.client_detail, name="client"),

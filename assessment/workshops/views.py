@@ -22,9 +22,10 @@ from assessment.cookies import set_private_cookie
 from assessment.domain.questionnaire import load_questionnaire
 from assessment.reports.pdf import progress_report_filename, progress_report_pdf
 
-from . import services
+from . import brand, services
 from .forms import (
     AttachForm,
+    BrandForm,
     ClientForm,
     ConsensusForm,
     JoinCodeForm,
@@ -34,7 +35,7 @@ from .forms import (
     WorkshopForm,
     role_choices,
 )
-from .models import Client, Invitation, Workshop
+from .models import Client, Consultancy, Invitation, Workshop
 from .presenters import group_context, progress_context
 
 DEVICE_COOKIE_NAME = "smm_device"
@@ -188,6 +189,67 @@ def invitation_new(request):
         request, _("Send this link to your colleague; it works once: %(link)s") % {"link": link}
     )
     return redirect("workshops:dashboard")
+
+
+# The consultancy's brand
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brand_settings(request):
+    consultancy = _consultancy(request)
+    if request.method == "POST":
+        form = BrandForm(request.POST, request.FILES)
+        if form.is_valid():
+            services.consultancy_set_brand(
+                consultancy=consultancy,
+                name=form.cleaned_data["name"],
+                logo=form.cleaned_data["logo"],
+                remove_logo=form.cleaned_data["remove_logo"],
+                accent_colour=""
+                if form.cleaned_data["reset_accent"]
+                else (form.cleaned_data["accent_colour"] or None),
+            )
+            messages.success(request, _("Your brand is saved."))
+            return redirect("workshops:brand")
+        status = 400
+    else:
+        form = BrandForm(
+            initial={
+                "name": consultancy.name,
+                "accent_colour": consultancy.accent_colour or brand.PRODUCT_ACCENT,
+            }
+        )
+        status = 200
+    return render(
+        request, "workshops/brand.html", {"form": form, "consultancy": consultancy}, status=status
+    )
+
+
+# Public: participants' phones and the PDF renderer read these.
+
+
+@require_GET
+def brand_logo(request, key):
+    logo = Consultancy.objects.filter(logo_key=key).values_list("logo", flat=True).first()
+    if not logo:
+        raise Http404
+    response = HttpResponse(bytes(logo), content_type="image/png")
+    # The address changes with the image: it can be kept for good.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["Content-Disposition"] = 'inline; filename="logo.png"'
+    return response
+
+
+@require_GET
+def accent_stylesheet(request, colour):
+    """The accent colour as CSS variables: pages keep a policy without inline styles."""
+    accent = f"#{colour}"
+    on_accent = brand.text_colour_on(accent)
+    css = f":root {{ --brand-accent: {accent}; --brand-on-accent: {on_accent}; }}\n"
+    response = HttpResponse(css, content_type="text/css")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 # Clients

@@ -40,6 +40,13 @@ def test_no_page_has_a_serious_accessibility_violation(live_server, size):
     )
     company = services.client_create(consultancy=user.membership.consultancy, name="Client")
     workshop = services.workshop_create(client=company, created_by=user)
+    # A light accent colour: the join page's buttons must still read at AA.
+    services.consultancy_set_brand(
+        consultancy=user.membership.consultancy, name="Conseil A", accent_colour="#ffd54f"
+    )
+    for earlier in (make_assessment(profile="silent_mass", complete=True), done):
+        services.client_attach_assessment(client=company, link=earlier.token, attached_by=user)
+    services.client_set_targets(client=company, targets={"team": 60})
     pages = [
         "/",
         "/en/",
@@ -66,6 +73,8 @@ def test_no_page_has_a_serious_accessibility_violation(live_server, size):
             "/consultant/",
             f"/consultant/clients/{company.pk}/",
             f"/consultant/workshops/{workshop.pk}/",
+            f"/consultant/clients/{company.pk}/progress/",
+            "/consultant/brand/",
         ):
             browser.get(live_server.url + page)
             if problems := violations(browser):
