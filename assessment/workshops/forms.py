@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessment.domain.questionnaire import has_control_characters, load_questionnaire
@@ -86,10 +87,30 @@ class WorkshopForm(forms.Form):
         label=_("Named mode: show answers under first names (participants are told)"),
         required=False,
     )
+    prework = forms.BooleanField(
+        label=_(
+            "Pre-work: participants answer on their own before the meeting, which then opens on "
+            "where their answers differ"
+        ),
+        required=False,
+    )
+    prework_until = forms.DateField(
+        label=_("Answers due by (pre-work only, optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"].choices = role_choices()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("prework"):
+            cleaned["prework_until"] = None
+        elif cleaned.get("prework_until") and cleaned["prework_until"] < timezone.localdate():
+            self.add_error("prework_until", _("This date is past: choose a date to come."))
+        return cleaned
 
 
 class JoinCodeForm(forms.Form):

@@ -95,6 +95,10 @@ class Workshop(models.Model):
     title = models.CharField(max_length=120, blank=True)
     # Named mode shows answers under first names; participants are told so before they join.
     named_mode = models.BooleanField(default=False)
+    # Pre-work: participants answer on their own, days before; the meeting opens on where their
+    # answers differ. `prework_until` is the date they are asked to answer by.
+    prework = models.BooleanField(default=False)
+    prework_until = models.DateField(null=True, blank=True)
     # The roles participants choose from, as the consultant set them for this client.
     roles = models.JSONField(default=default_roles)
     created_by = models.ForeignKey(

@@ -88,6 +88,8 @@ def workshop_create(
     title: str = "",
     named_mode: bool = False,
     roles: list[str] | None = None,
+    prework: bool = False,
+    prework_until=None,
 ):
     # A clash of random codes is rare; a fresh one is drawn rather than failing the consultant.
     for _attempt in range(10):
@@ -99,6 +101,8 @@ def workshop_create(
                     title=title,
                     named_mode=named_mode,
                     roles=[role for role in ROLES if role in (roles or ROLES)],
+                    prework=prework,
+                    prework_until=prework_until if prework else None,
                 )
         except IntegrityError:
             continue

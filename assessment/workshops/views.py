@@ -403,7 +403,10 @@ def workshop_new(request, pk):
     if not form.is_valid():
         messages.error(
             request,
-            _("The workshop could not be created: check the title and tick at least one role."),
+            _(
+                "The workshop could not be created: check the title, tick at least one role, "
+                "and give a date to come for the pre-work."
+            ),
         )
         return redirect("workshops:client", pk=client.pk)
     workshop = services.workshop_create(client=client, created_by=request.user, **form.cleaned_data)

@@ -1,8 +1,13 @@
+import html
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from assessment.models import PeerScore
 from assessment.workshops import services
-from assessment.workshops.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Participant
+from assessment.workshops.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Participant, Workshop
 from tests.factories import step_post_data
 from tests.profiles import PROFILES
 from tests.workshops.conftest import join
@@ -438,3 +443,74 @@ def test_consent_is_recorded_only_by_the_clients_consultancy(client, charlie, cl
     assert response.status_code == 404
     client_company.refresh_from_db()
     assert not client_company.peer_benchmarks_consent
+
+
+# Pre-work
+
+
+def test_a_prework_workshop_tells_participants_to_answer_by_its_date(client, alice, client_company):
+    client.force_login(alice)
+    due = timezone.localdate() + timedelta(days=5)
+    response = client.post(
+        f"/en/consultant/clients/{client_company.pk}/workshops/new/",
+        {"roles": ["marketing", "sales"], "prework": "on", "prework_until": due.isoformat()},
+    )
+    workshop = Workshop.objects.get(client=client_company)
+    assert response.status_code == 302 and workshop.prework and workshop.prework_until == due
+    client.logout()
+    page = html.unescape(client.get(f"/en/w/{workshop.code}/").content.decode())
+    assert "Answer before the meeting, on your own" in page
+    assert f"Please answer by {date_format(due, 'DATE_FORMAT')}." in page
+
+
+def test_a_prework_date_in_the_past_is_refused(client, alice, client_company):
+    client.force_login(alice)
+    client.post(
+        f"/consultant/clients/{client_company.pk}/workshops/new/",
+        {"roles": ["marketing"], "prework": "on", "prework_until": "2020-01-01"},
+    )
+    assert not Workshop.objects.filter(client=client_company).exists()
+
+
+def test_a_due_date_without_prework_is_ignored(client, alice, client_company):
+    client.force_login(alice)
+    client.post(
+        f"/consultant/clients/{client_company.pk}/workshops/new/",
+        {"roles": ["marketing"], "prework_until": "2099-01-01"},
+    )
+    workshop = Workshop.objects.get(client=client_company)
+    assert not workshop.prework and workshop.prework_until is None
+
+
+def test_the_prework_meeting_opens_on_disagreements_and_knowledge_gaps(
+    client, alice, questionnaire, client_company
+):
+    workshop = services.workshop_create(client=client_company, created_by=alice, prework=True)
+    answer_everything(client, questionnaire, join(workshop, "p1"), budget="dont_know")
+    answer_everything(
+        client,
+        questionnaire,
+        join(workshop, "p2", role="sales"),
+        budget="dont_know",
+        strategy="written",
+    )
+    client.force_login(alice)
+    before = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
+    assert "Start the meeting" in before and "Start here" not in before
+    client.post(f"/consultant/workshops/{workshop.pk}/reveal/")
+    page = html.unescape(client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode())
+    # The agenda comes before the group's scores, with what nobody knows at its head.
+    assert page.index("Start here: where your answers differ") < page.index("The group's scores")
+    start = page.index("Start here")
+    assert start < page.index("Nobody in the room seems to know") < page.index('class="agenda"')
+    agenda = page[page.index('class="agenda"') :]
+    assert agenda.index("strategy") < agenda.index("</ol>")  # the question they split on
+
+
+def test_a_live_workshop_keeps_the_scores_first(client, alice, questionnaire, workshop):
+    answer_everything(client, questionnaire, join(workshop, "p1"))
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    page = html.unescape(client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode())
+    assert page.index("The group's scores") < page.index("Where you disagree most")
+    assert "Start here" not in page
