@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .questionnaire import DIMENSIONS, Questionnaire
 from .recommendations import Recommendation
-from .scoring import question_points
+from .scoring import Scores, question_points, score
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,29 @@ def shared_questions(before: Questionnaire, after: Questionnaire) -> tuple[set[s
     first = {q.id for q in before.questions}
     second = {q.id for q in after.questions}
     return first & second, first ^ second
+
+
+@dataclass(frozen=True)
+class Comparison:
+    before: Scores
+    after: Scores
+    left_out: frozenset[str]  # question ids asked by one of the two versions only
+
+
+def compare(
+    before_questionnaire: Questionnaire,
+    before: Mapping[str, object],
+    after_questionnaire: Questionnaire,
+    after: Mapping[str, object],
+) -> Comparison:
+    """Both assessments scored on the questions both versions ask, so that a question added or
+    dropped between versions does not pass for progress."""
+    shared, left_out = shared_questions(before_questionnaire, after_questionnaire)
+    return Comparison(
+        before=score(before_questionnaire.only(shared), before),
+        after=score(after_questionnaire.only(shared), after),
+        left_out=frozenset(left_out),
+    )
 
 
 def acted_on(

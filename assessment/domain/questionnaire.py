@@ -7,8 +7,8 @@ scores can always be recomputed with the very questions it saw.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Set
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -103,6 +103,17 @@ class Questionnaire:
 
     def question_with_role(self, role: str) -> Question:
         return next(question for question in self.questions if question.role == role)
+
+    def only(self, question_ids: Set[str]) -> Questionnaire:
+        """The same questionnaire asking only these questions: two versions are compared on the
+        questions both ask."""
+        sections = tuple(
+            replace(section, questions=kept)
+            for section in self.sections
+            if (kept := tuple(q for q in section.questions if q.id in question_ids))
+        )
+        by_id = {q.id: q for section in sections for q in section.questions}
+        return Questionnaire(version=self.version, sections=sections, _by_id=by_id)
 
 
 def has_control_characters(text: str) -> bool:

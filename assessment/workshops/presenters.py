@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from assessment.domain.progress import acted_on, against_targets, shared_questions
+from assessment.domain.progress import acted_on, against_targets, compare
 from assessment.domain.questionnaire import DIMENSIONS, MULTI, load_questionnaire
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.presenters import answer_label, dimension_names
@@ -164,17 +164,36 @@ def progress_context(client, language: str) -> dict:
     if len(assessments) >= 2:
         before, after = assessments[-2], assessments[-1]
         context["previous_date"] = before.completed_at
+        before_questionnaire, after_questionnaire = (
+            questionnaire_of(before),
+            questionnaire_of(after),
+        )
+        comparison = compare(
+            before_questionnaire, before.answers, after_questionnaire, after.answers
+        )
+
+        def field_score(scores, field):
+            return scores.overall if field == "overall" else scores.dimensions[field]
+
         context["deltas"] = [
             {
                 "name": names[f],
-                "before": getattr(before, f"{f}_score"),
-                "after": getattr(after, f"{f}_score"),
-                "delta": getattr(after, f"{f}_score") - getattr(before, f"{f}_score"),
+                "before": field_score(comparison.before, f),
+                "after": field_score(comparison.after, f),
+                "delta": field_score(comparison.after, f) - field_score(comparison.before, f),
             }
             for f in PROGRESS_FIELDS
         ]
-        _shared, left_out = shared_questions(questionnaire_of(before), questionnaire_of(after))
-        context["left_out"] = sorted(left_out)
+        context["left_out"] = [
+            (
+                after_questionnaire
+                if after_questionnaire.has_question(question_id)
+                else before_questionnaire
+            )
+            .question(question_id)
+            .label.in_language(language)
+            for question_id in sorted(comparison.left_out)
+        ]
         earlier = assessment_result(before).recommendations
         context["acted_on"] = [
             {"title": item.recommendation.title.in_language(language), "acted": item.acted}

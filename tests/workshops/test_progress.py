@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from assessment.domain.scoring import score
 from assessment.models import PeerScore
 from assessment.workshops import services
 from tests.factories import make_assessment
@@ -290,3 +291,36 @@ def test_every_client_page_checks_owner(client, alice, bob, charlie, client_comp
     for user in (alice, bob):
         client.force_login(user)
         assert getattr(client, method)(url).status_code in (200, 302, 400)
+
+
+def test_assessments_of_two_versions_are_compared_on_their_shared_questions(
+    client, alice, client_company, questionnaire, monkeypatch
+):
+    from assessment.workshops import presenters
+    from tests.domain.test_progress import next_version
+
+    later = next_version(questionnaire, drop="tools", add_to="measures_results")
+    first = agreed_workshop(client_company, alice, days_ago=300, tools="platform")
+    second = agreed_workshop(client_company, alice, tools="platform")
+    # Scored by its own version, the second assessment loses the points of the new question it
+    # left unanswered: its stored scores fall although no shared answer changed.
+    own = score(later, second.answers)
+    type(second).objects.filter(pk=second.pk).update(
+        questionnaire_version=later.version,
+        roi_score=own.dimensions["roi"],
+        overall_score=own.overall,
+    )
+    assert own.dimensions["roi"] < second.roi_score
+    monkeypatch.setattr(
+        presenters,
+        "questionnaire_of",
+        lambda a: later if a.questionnaire_version == later.version else questionnaire,
+    )
+    client.force_login(alice)
+    page = progress_page(client, client_company)
+    # The same answers on the questions both ask: no change, whatever the new version adds.
+    deltas = page[page.index("Depuis le diagnostic précédent") : page.index("Les recommandations")]
+    assert deltas.count("<strong>=</strong>") == 6
+    assert "posées dans une seule version" in deltas
+    assert questionnaire.question("tools").label.fr in deltas
+    assert first.completed_at < second.completed_at
