@@ -3,10 +3,13 @@
 import io
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils.translation import override
 from pypdf import PdfReader
 
-from assessment.reports.pdf import StaticFilesOnly, html_to_pdf, report_html
+from assessment.reports.pdf import StaticFilesOnly, html_to_pdf, report_brand, report_html
 from assessment.workshops import services
+from assessment.workshops.presenters import progress_context
 from tests.profiles import PROFILES
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +69,23 @@ def test_consultant_and_participant_texts_are_escaped_in_pages_and_the_report(cl
     assert fetcher.refused == []
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "<script>alert(1)</script>" in " ".join(text.split())
+
+    # The client's progress page and report, with the consultancy's name on the cover.
+    assert_escaped(client.get(f"/consultant/clients/{company.pk}/progress/").content.decode())
+    assert_escaped(client.get("/consultant/brand/").content.decode())
+    with override("fr"):
+        progress_html = render_to_string(
+            "report/progress.html",
+            {
+                "client": company,
+                "brand": report_brand(company.consultancy),
+                **progress_context(company, "fr"),
+            },
+        )
+    assert_escaped(progress_html)
+    fetcher = StaticFilesOnly()
+    html_to_pdf(progress_html, fetcher)
+    assert fetcher.refused == []
 
 
 def test_a_very_long_dissent_note_is_kept_to_a_thousand_characters(questionnaire):

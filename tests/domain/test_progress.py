@@ -1,6 +1,6 @@
 from assessment.domain.progress import acted_on, against_targets, compare, shared_questions
-from assessment.domain.scoring import score
 from assessment.domain.results import assess
+from assessment.domain.scoring import score
 from tests.profiles import PROFILES
 
 
