@@ -86,8 +86,13 @@ def _get_client_for_user(request, pk) -> Client:
 
 def _get_workshop_for_user(request, pk) -> Workshop:
     return get_object_or_404(
-        Workshop.objects.select_related("client"), pk=pk, client__consultancy=_consultancy(request)
+        _workshops_with_brand(), pk=pk, client__consultancy=_consultancy(request)
     )
+
+
+def _workshops_with_brand():
+    # Pages show the consultancy's name and colour, not its logo's bytes: the logo has an address.
+    return Workshop.objects.select_related("client__consultancy").defer("client__consultancy__logo")
 
 
 def _join_url(request, workshop: Workshop) -> str:
@@ -585,7 +590,7 @@ def join_code(request):
 
 @require_http_methods(["GET", "POST"])
 def join(request, code):
-    workshop = Workshop.objects.filter(code=code.upper()[:12]).select_related("client").first()
+    workshop = _workshops_with_brand().filter(code=code.upper()[:12]).first()
     if workshop is None:
         if _too_many_attempts(request):
             return render(request, "workshops/too_many.html", status=429)
