@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import timezone
@@ -125,9 +126,32 @@ def assessment_complete(*, assessment: Assessment) -> AssessmentResult:
     if locked.completed_at is None:
         locked.completed_at = timezone.now()
     locked.save()
-    if locked.origin == "self_serve":
+    if counts_among_peers(locked):
         _count_in_peer_benchmarks(locked)
     return assess(questionnaire, locked.answers)
+
+
+def counts_among_peers(assessment: Assessment) -> bool:
+    """A finished self-serve assessment counts among peers; once attached to a consultant's
+    client, the client's consent decides."""
+    if assessment.origin != "self_serve":
+        return False
+    try:
+        return assessment.attachment.client.peer_benchmarks_consent
+    except ObjectDoesNotExist:
+        return True
+
+
+def is_frozen(assessment: Assessment) -> bool:
+    """Answers that no longer change through the public questionnaire: a workshop's agreed
+    answers (the consultant's form changes them) and an assessment on a client's timeline."""
+    if assessment.origin == "consensus":
+        return True
+    try:
+        assessment.attachment  # noqa: B018 - the question is whether it exists
+    except ObjectDoesNotExist:
+        return False
+    return True
 
 
 def assessment_result(assessment: Assessment) -> AssessmentResult:

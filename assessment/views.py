@@ -80,7 +80,7 @@ def start(request):
 @require_GET
 def resume(request, token):
     assessment = _get_assessment(token)
-    if assessment.origin == "consensus":
+    if services.is_frozen(assessment):
         return redirect("assessment:results", token=token)
     step = services.first_step_to_answer(assessment)
     if step is None and assessment.is_complete:
@@ -101,8 +101,10 @@ def _participant(assessment: Assessment):
 @require_http_methods(["GET", "POST"])
 def step(request, token, number):
     assessment = _get_assessment(token)
-    if assessment.origin == "consensus":
-        # A workshop's agreed answers change only through the consultant's own form.
+    if services.is_frozen(assessment):
+        # A workshop's agreed answers change only through the consultant's own form; an
+        # assessment on a client's timeline stays as it was when attached.
+        messages.info(request, _("These answers are final: they no longer change."))
         return redirect("assessment:results", token=token)
     participant = _participant(assessment)
     if participant is not None and not participant.workshop.is_open:
@@ -198,6 +200,7 @@ def results(request, token):
     context["private_link"] = request.build_absolute_uri(
         reverse("assessment:resume", kwargs={"token": token})
     )
+    context["frozen"] = services.is_frozen(assessment)
     return render(request, "assessment/results.html", context)
 
 

@@ -201,7 +201,7 @@ def assessment_report_pdf(assessment: Assessment, language: str) -> bytes:
 
 def report_filename(assessment: Assessment, language: str) -> str:
     company = slugify(assessment.answers.get("company_name", ""))[:60].strip("-")
-    when = (assessment.completed_at or assessment.updated_at).date()
+    when = timezone.localtime(assessment.completed_at or assessment.updated_at).date()
     if language == "en":
         return f"{company or 'company'}-social-media-maturity-{when:%Y-%m-%d}.pdf"
     return f"{company or 'entreprise'}-maturite-reseaux-sociaux-{when:%Y-%m-%d}.pdf"
@@ -222,6 +222,7 @@ def progress_report_pdf(client, language: str) -> bytes:
 
 def progress_report_filename(client, first_date, language: str) -> str:
     name = slugify(client.name)[:60].strip("-") or ("company" if language == "en" else "entreprise")
+    first_day = timezone.localtime(first_date).date()
     if language == "en":
-        return f"{name}-progress-since-{first_date:%Y-%m-%d}.pdf"
-    return f"{name}-progres-depuis-{first_date:%Y-%m-%d}.pdf"
+        return f"{name}-progress-since-{first_day:%Y-%m-%d}.pdf"
+    return f"{name}-progression-depuis-{first_day:%Y-%m-%d}.pdf"

@@ -13,14 +13,16 @@ import io
 import re
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOGO_SIDE = 4000  # pixels, checked before decoding: no decompression bomb gets decoded
 MIN_LOGO_SIDE = 16
 STORED_LOGO_BOX = (800, 400)  # large enough for a printed cover, small enough for a phone
-ACCEPTED_FORMATS = ("PNG", "JPEG")
+# MPO is how Pillow reads many phone and camera JPEGs (a JPEG with a second, preview frame).
+ACCEPTED_FORMATS = ("PNG", "JPEG", "MPO")
 # The product's own blue: a consultancy without an accent colour gets it.
 PRODUCT_ACCENT = "#1f5fbf"
 ACCENT_PATTERN = re.compile(r"#[0-9a-f]{6}")
@@ -56,7 +58,10 @@ def check_logo_size(size: int) -> None:
     if size > MAX_LOGO_BYTES:
         raise LogoRefused(
             _("The logo weighs %(size)s MB; the limit is %(limit)s MB.")
-            % {"size": f"{size / 1024 / 1024:.1f}", "limit": MAX_LOGO_BYTES // 1024 // 1024}
+            % {
+                "size": number_format(size / 1024 / 1024, 1),
+                "limit": MAX_LOGO_BYTES // 1024 // 1024,
+            }
         )
 
 
@@ -87,10 +92,11 @@ def read_logo(data: bytes) -> Logo:
             image.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()
-            pixels = image.convert("RGBA")
+            # A phone photo stores its rotation aside: apply it, as the pixels alone are kept.
+            pixels = ImageOps.exif_transpose(image).convert("RGBA")
     except LogoRefused:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Exception:  # noqa: BLE001 - any decoder failure on an upload means "not an image"
         raise LogoRefused(_("This file is not a PNG or JPEG image.")) from None
     pixels.thumbnail(STORED_LOGO_BOX)
     buffer = io.BytesIO()

@@ -229,8 +229,10 @@ class BrandForm(forms.Form):
 
     def clean_accent_colour(self):
         try:
-            return brand.clean_accent(self.cleaned_data.get("accent_colour", ""))
+            colour = brand.clean_accent(self.cleaned_data.get("accent_colour", ""))
         except ValueError:
             raise forms.ValidationError(
                 _("Give the colour as #rrggbb, for example #1f5fbf.")
             ) from None
+        # A colour picker always sends a colour: the product's own blue means no brand colour.
+        return "" if colour == brand.PRODUCT_ACCENT else colour

@@ -340,9 +340,16 @@ def client_attach_assessment(*, client: Client, link: str, attached_by) -> Asses
     )
     if assessment is None:
         raise CannotAttach(_("No assessment has this link. Paste the private link it gave."))
+    if assessment.origin == "consensus":
+        raise CannotAttach(
+            _("These are a workshop's agreed answers: they are on their client's timeline already.")
+        )
     if assessment.origin != "self_serve":
         raise CannotAttach(
-            _("This is a workshop's assessment: it is on its client's timeline already.")
+            _(
+                "This is one participant's link in a workshop: the workshop's agreed answers "
+                "stand for the client, not one person's."
+            )
         )
     if not assessment.is_complete:
         raise CannotAttach(_("This assessment is not finished yet: attach it once it is."))
@@ -355,11 +362,29 @@ def client_attach_assessment(*, client: Client, link: str, attached_by) -> Asses
         )
     AttachedAssessment.objects.create(client=client, assessment=assessment, attached_by=attached_by)
     # It is the client's now: it counts among peers only if the client agreed.
-    if client.peer_benchmarks_consent:
+    if assessment_services.counts_among_peers(Assessment.objects.get(pk=assessment.pk)):
         assessment_services.assessment_join_peer_benchmarks(assessment=assessment)
     else:
         assessment_services.assessment_leave_peer_benchmarks(assessment=assessment)
     return assessment
+
+
+@transaction.atomic
+def client_detach_assessment(*, client: Client, attachment_id: int) -> None:
+    """Take a wrongly attached assessment off the timeline: it goes back to its respondent alone,
+    and counts among peers as any self-serve assessment does."""
+    attachment = (
+        AttachedAssessment.objects.select_related("assessment")
+        .filter(pk=attachment_id, client=client)
+        .first()
+    )
+    if attachment is None:
+        return
+    assessment = attachment.assessment
+    attachment.delete()
+    assessment = Assessment.objects.get(pk=assessment.pk)
+    if assessment_services.counts_among_peers(assessment) and assessment.is_complete:
+        assessment_services.assessment_join_peer_benchmarks(assessment=assessment)
 
 
 def client_set_targets(*, client: Client, targets: Mapping[str, int | None]) -> None:

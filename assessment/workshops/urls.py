@@ -21,6 +21,11 @@ urlpatterns = [
     path("consultant/clients/<int:pk>/targets/", views.client_targets, name="client_targets"),
     path("consultant/clients/<int:pk>/attach/", views.client_attach, name="client_attach"),
     path(
+        "consultant/clients/<int:pk>/attached/<int:attachment>/remove/",
+        views.client_detach,
+        name="client_detach",
+    ),
+    path(
         "consultant/clients/<int:pk>/assessments.csv",
         views.client_export,
         {"kind": "csv"},

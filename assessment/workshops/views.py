@@ -8,6 +8,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.cache import cache
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,7 +36,7 @@ from .forms import (
     WorkshopForm,
     role_choices,
 )
-from .models import Client, Consultancy, Invitation, Workshop
+from .models import Client, Consultancy, Invitation, Participant, Workshop
 from .presenters import group_context, progress_context
 
 DEVICE_COOKIE_NAME = "smm_device"
@@ -213,7 +214,7 @@ def brand_settings(request):
                 remove_logo=form.cleaned_data["remove_logo"],
                 accent_colour=""
                 if form.cleaned_data["reset_accent"]
-                else (form.cleaned_data["accent_colour"] or None),
+                else form.cleaned_data["accent_colour"],
             )
             messages.success(request, _("Your brand is saved."))
             return redirect("workshops:brand")
@@ -356,19 +357,29 @@ def client_attach(request, pk):
 
 
 @login_required
+@require_POST
+def client_detach(request, pk, attachment):
+    client = _get_client_for_user(request, pk)
+    services.client_detach_assessment(client=client, attachment_id=attachment)
+    messages.success(request, _("The assessment is off the client's timeline."))
+    return redirect("workshops:client", pk=client.pk)
+
+
+@login_required
 @require_GET
 def client_export(request, pk, kind):
     """Every assessment of a client, each respondent's answers, one row per question."""
     client = _get_client_for_user(request, pk)
     roles = dict(role_choices())
     respondents = []
-    for entry in services.client_timeline(client):
-        if entry.workshop is None:
-            label = f"{_('self-serve')} {entry.assessment.completed_at:%Y-%m-%d}"
-            respondents.append((label, "", entry.assessment))
-    for workshop in client.workshops.order_by("created_at"):
-        participants = workshop.participants.select_related("assessment")
-        for number, p in enumerate(participants, start=1):
+    on_its_own = [e.assessment for e in services.client_timeline(client) if e.workshop is None]
+    for number, assessment in enumerate(on_its_own, start=1):
+        when = timezone.localtime(assessment.completed_at)
+        respondents.append((f"{_('self-serve')} {when:%Y-%m-%d} #{number}", "", assessment))
+    workshops = client.workshops.order_by("created_at").select_related("agreed_assessment")
+    participants = Participant.objects.select_related("assessment").order_by("created_at")
+    for workshop in workshops.prefetch_related(Prefetch("participants", queryset=participants)):
+        for number, p in enumerate(workshop.participants.all(), start=1):
             role = roles.get(p.role, p.role)
             respondents.append((f"{workshop.code}-{number}", role, p.assessment))
         if workshop.agreed_assessment:

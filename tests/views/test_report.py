@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 
 from tests.factories import make_assessment
 
@@ -10,7 +11,7 @@ def test_it_downloads_a_pdf_named_after_the_company_in_french(client):
     response = client.get(f"/a/{assessment.token}/report.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    day = f"{assessment.completed_at:%Y-%m-%d}"
+    day = f"{timezone.localtime(assessment.completed_at):%Y-%m-%d}"
     assert response["Content-Disposition"] == (
         f'attachment; filename="maison-lefevre-maturite-reseaux-sociaux-{day}.pdf"'
     )

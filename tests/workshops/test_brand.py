@@ -5,7 +5,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
@@ -27,6 +27,15 @@ def png(width=300, height=120, colour=(200, 30, 60)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), colour).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def jpeg(width=120, height=60) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (20, 80, 160)).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+PNG_SAMPLE, JPEG_SAMPLE = png(64, 32), jpeg()
 
 
 def upload(data: bytes, name="logo.png", content_type="image/png"):
@@ -99,6 +108,49 @@ def test_a_logo_that_is_not_a_sensible_image_is_refused_with_a_message(
     assert not Consultancy.objects.get(members__user=alice).logo_key
 
 
+def test_a_png_without_image_data_is_refused_not_a_crash(client, alice):
+    signature_and_header = png()[:33]  # signature + IHDR, then straight to the end chunk
+    end = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+    client.force_login(alice)
+    response = post_brand(client, logo=upload(signature_and_header + end))
+    assert response.status_code == 400
+    assert "n'est pas une image PNG ou JPEG" in text_of(response)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_no_mangled_image_crashes_the_logo_check(data):
+    original = data.draw(st.sampled_from([PNG_SAMPLE, JPEG_SAMPLE]))
+    mangled = bytearray(original)
+    for _ in range(data.draw(st.integers(min_value=1, max_value=8))):
+        position = data.draw(st.integers(min_value=0, max_value=len(mangled) - 1))
+        mangled[position] = data.draw(st.integers(min_value=0, max_value=255))
+    cut = data.draw(st.integers(min_value=1, max_value=len(mangled)))
+    try:
+        logo = brand.read_logo(bytes(mangled[:cut]))
+    except brand.LogoRefused:
+        return
+    assert logo.png.startswith(b"\x89PNG")
+
+
+def test_a_phone_photo_is_accepted_and_turned_upright(client, alice):
+    photo = Image.new("RGB", (200, 100), (30, 120, 200))
+    exif = photo.getexif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to display"
+    buffer = io.BytesIO()
+    photo.save(buffer, format="MPO", exif=exif)
+    client.force_login(alice)
+    assert post_brand(client, logo=upload(buffer.getvalue(), "photo.jpg")).status_code == 302
+    consultancy = Consultancy.objects.get(members__user=alice)
+    assert (consultancy.logo_width, consultancy.logo_height) == (100, 200)
+
+
+def test_the_products_own_blue_is_no_brand_colour(client, alice):
+    client.force_login(alice)
+    post_brand(client, name="Conseil A", accent_colour="#1F5FBF")
+    assert Consultancy.objects.get(members__user=alice).accent_colour == ""
+
+
 def test_a_gif_is_refused_png_or_jpeg_only(client, alice):
     buffer = io.BytesIO()
     Image.new("RGB", (100, 100)).save(buffer, format="GIF")
@@ -112,7 +164,7 @@ def test_a_20_mb_image_is_refused_on_its_size(client, alice):
     client.force_login(alice)
     response = post_brand(client, logo=upload(heavy))
     assert response.status_code == 400
-    assert "Le logo pèse 20.0 Mo ; la limite est de 2 Mo." in text_of(response)
+    assert "Le logo pèse 20,0 Mo ; la limite est de 2 Mo." in text_of(response)
 
 
 def test_a_refused_logo_keeps_the_previous_one(client, alice):

@@ -131,6 +131,15 @@ def test_a_participants_answers_cannot_be_attached(client, alice, client_company
     assert response.status_code == 400 and not client_company.attachments.exists()
 
 
+def test_agreed_answers_cannot_be_attached_again(client, alice, client_company):
+    agreed = agreed_workshop(client_company, alice)
+    client.force_login(alice)
+    response = client.post(
+        f"/consultant/clients/{client_company.pk}/attach/", {"link": agreed.token}
+    )
+    assert response.status_code == 400 and not client_company.attachments.exists()
+
+
 def test_an_assessment_belongs_to_one_client_only(client, alice, client_company):
     assessment = self_serve()
     other = services.client_create(consultancy=client_company.consultancy, name="Autre client")
@@ -216,9 +225,9 @@ def test_the_french_progress_report_is_in_french(client, alice, client_company):
     agreed_workshop(client_company, alice, who_runs="employee_part_time")
     client.force_login(alice)
     response = client.get(f"/consultant/clients/{client_company.pk}/progress.pdf")
-    assert "progres-depuis-" in response["Content-Disposition"]
+    assert "progression-depuis-" in response["Content-Disposition"]
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
-    assert "Progrès depuis" in text
+    assert "Progression depuis" in text
 
 
 def test_without_an_assessment_there_is_no_progress_report(client, alice, client_company):
@@ -254,7 +263,7 @@ def test_a_clients_export_holds_every_respondent_of_every_assessment(
             f"{workshop.code}-1",
             f"{workshop.code}-2",
             f"{workshop.code}-agreed",
-            f"self-serve {attached.completed_at:%Y-%m-%d}",
+            f"self-serve {timezone.localtime(attached.completed_at):%Y-%m-%d} #1",
         }
         assert set(table["role"].dropna()) == {"Sales", "Management"}
         for respondent in respondents:
@@ -279,6 +288,7 @@ def test_the_clients_export_checks_owner(client, bob, charlie, client_company):
         ("post", "attach/"),
         ("get", "assessments.csv"),
         ("get", "assessments.xlsx"),
+        ("post", "attached/1/remove/"),
     ],
 )
 def test_every_client_page_checks_owner(client, alice, bob, charlie, client_company, method, path):
@@ -324,3 +334,100 @@ def test_assessments_of_two_versions_are_compared_on_their_shared_questions(
     assert "posées dans une seule version" in deltas
     assert questionnaire.question("tools").label.fr in deltas
     assert first.completed_at < second.completed_at
+
+
+def test_two_self_serve_assessments_of_one_day_stay_two_respondents(client, alice, client_company):
+    for profile in ("casual", "combative"):
+        services.client_attach_assessment(
+            client=client_company, link=self_serve(profile=profile).token, attached_by=alice
+        )
+    client.force_login(alice)
+    response = client.get(f"/en/consultant/clients/{client_company.pk}/assessments.csv")
+    table = pd.read_csv(io.BytesIO(response.content), dtype=str)
+    assert table["respondent"].nunique() == 2
+    for _label, rows in table.groupby("respondent"):
+        assert rows["question_id"].is_unique
+
+
+def test_the_clients_export_does_not_grow_its_queries_with_its_workshops(
+    client, alice, client_company, django_assert_max_num_queries
+):
+    for _ in range(6):
+        workshop = services.workshop_create(client=client_company, created_by=alice)
+        join(workshop, f"phone-{workshop.pk}")
+        services.workshop_close(workshop=workshop)
+    client.force_login(alice)
+    with django_assert_max_num_queries(12):
+        client.get(f"/consultant/clients/{client_company.pk}/assessments.csv")
+
+
+def test_dates_are_the_clients_local_ones(client, alice, client_company):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    agreed = agreed_workshop(client_company, alice)
+    # 23:30 in London on 9 March is already 10 March in Paris.
+    late = datetime(2026, 3, 9, 23, 30, tzinfo=ZoneInfo("UTC"))
+    type(agreed).objects.filter(pk=agreed.pk).update(completed_at=late)
+    client.force_login(alice)
+    response = client.get(f"/en/consultant/clients/{client_company.pk}/progress.pdf")
+    assert "progress-since-2026-03-10.pdf" in response["Content-Disposition"]
+
+
+# An attached assessment stays as it was, and follows the client
+
+
+def test_an_attached_assessment_no_longer_changes_through_the_questionnaire(
+    client, alice, client_company, questionnaire
+):
+    from tests.factories import step_post_data
+
+    assessment = self_serve(profile="casual")
+    services.client_attach_assessment(
+        client=client_company, link=assessment.token, attached_by=alice
+    )
+    last = len(questionnaire.sections)
+    answers = {**PROFILES["pioneers"]()}
+    response = client.post(
+        f"/a/{assessment.token}/step/{last}/",
+        {**step_post_data(questionnaire, last, answers), "next": "1"},
+    )
+    assert response["Location"] == f"/a/{assessment.token}/results/"
+    assert client.get(f"/a/{assessment.token}/")["Location"] == f"/a/{assessment.token}/results/"
+    assessment.refresh_from_db()
+    assert assessment.answers["tempo"] == PROFILES["casual"]()["tempo"]
+    # Re-finishing it cannot bring it back among peers without the client's consent.
+    assert not PeerScore.objects.filter(assessment=assessment).exists()
+    page = text_of(client.get(f"/a/{assessment.token}/results/"))
+    assert "ses réponses ne changent plus" in page and "Modifier mes réponses" not in page
+
+
+def test_an_assessment_taken_off_the_timeline_goes_back_to_its_respondent(
+    client, alice, charlie, client_company
+):
+    assessment = self_serve()
+    services.client_attach_assessment(
+        client=client_company, link=assessment.token, attached_by=alice
+    )
+    attachment = client_company.attachments.get()
+    url = f"/consultant/clients/{client_company.pk}/attached/{attachment.pk}/remove/"
+    client.force_login(charlie)
+    assert client.post(url).status_code == 404
+    assert client_company.attachments.exists()
+    client.force_login(alice)
+    assert client.post(url).status_code == 302
+    assert not client_company.attachments.exists()
+    assert PeerScore.objects.filter(assessment=assessment).exists()  # a self-serve one again
+    assert services.client_timeline(client_company) == []
+
+
+def test_a_participants_own_link_is_refused_with_its_own_reason(
+    client, alice, client_company, workshop
+):
+    participant = join(workshop, "phone")
+    client.force_login(alice)
+    response = client.post(
+        f"/consultant/clients/{client_company.pk}/attach/",
+        {"link": f"/a/{participant.assessment.token}/"},
+    )
+    assert "le lien d'un participant" in text_of(response)
