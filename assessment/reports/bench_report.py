@@ -7,12 +7,14 @@ times in turns, so that a noisy machine slows all alike:
 - the full report: data, template, charts and WeasyPrint (the cache emptied before each run);
 - WeasyPrint alone, rendering the very HTML the full report produced;
 - the cached report, as every download after the first gets it.
-It prints each median and the ratio full / WeasyPrint alone, pair by pair.
+It prints each median and the ratio full / WeasyPrint alone, pair by pair. Then the same for a
+client's progress report (three assessments over a year, targets, the consultancy's logo).
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -71,6 +73,64 @@ def main() -> None:
     print(f"WeasyPrint alone, same HTML       median {median(weasy_runs):8.1f} ms")
     print(f"ratio full / WeasyPrint alone     median {median(ratios):8.3f}")
     print(f"cached report                     median {median(cached_runs):8.2f} ms")
+    progress_report_bench()
+
+
+def progress_report_bench() -> None:
+    import io
+
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+    from django.utils.translation import override
+    from PIL import Image
+
+    from assessment.reports.pdf import brand_fetcher, progress_report_pdf, report_brand
+    from assessment.workshops import brand, services
+    from assessment.workshops.presenters import progress_context
+
+    user = services.consultancy_signup(
+        email=f"bench{time.time_ns()}@conseil.fr",
+        password=secrets.token_urlsafe(),
+        consultancy_name="C",
+    )
+    consultancy = user.membership.consultancy
+    logo = io.BytesIO()
+    Image.new("RGB", (400, 120), (224, 122, 20)).save(logo, format="PNG")
+    services.consultancy_set_brand(
+        consultancy=consultancy,
+        name="Conseil Lumière",
+        logo=brand.read_logo(logo.getvalue()),
+        accent_colour="#0a6e5c",
+    )
+    client = services.client_create(consultancy=consultancy, name="Maison Lefèvre")
+    for days, profile in ((365, "silent_mass"), (180, "casual"), (10, "combative")):
+        assessment = make_assessment(profile=profile, complete=True)
+        Assessment.objects.filter(pk=assessment.pk).update(
+            completed_at=timezone.now() - timezone.timedelta(days=days)
+        )
+        services.client_attach_assessment(client=client, link=assessment.token, attached_by=user)
+    services.client_set_targets(client=client, targets={"team": 70, "roi": 60})
+
+    with override(LANGUAGE):
+        html = render_to_string(
+            "report/progress.html",
+            {
+                "client": client,
+                "printed_at": timezone.now(),
+                "brand": report_brand(consultancy),
+                **progress_context(client, LANGUAGE),
+            },
+        )
+    progress_report_pdf(client, LANGUAGE)  # warm-up
+    full_runs, weasy_runs = [], []
+    for _ in range(RUNS):
+        full_runs.append(milliseconds(lambda: progress_report_pdf(client, LANGUAGE)))
+        weasy_runs.append(milliseconds(lambda: html_to_pdf(html, brand_fetcher(consultancy))))
+    median = statistics.median
+    ratios = [f / w for f, w in zip(full_runs, weasy_runs, strict=True)]
+    print(f"progress report (ours + WeasyPrint) median {median(full_runs):6.1f} ms")
+    print(f"WeasyPrint alone, same HTML         median {median(weasy_runs):6.1f} ms")
+    print(f"ratio full / WeasyPrint alone       median {median(ratios):6.3f}")
 
 
 if __name__ == "__main__":
