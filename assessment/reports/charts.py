@@ -229,6 +229,7 @@ def segment_map_svg(
 # Colours of the progress lines: the overall score in the accent, dimensions in quieter tones.
 SERIES_COLOURS = ("#1f5fbf", "#6b8fc9", "#2f8f6a", "#b7791f", "#8a4fbf", "#c0392b")
 PROGRESS_WIDTH, PROGRESS_HEIGHT = 700, 300
+PROGRESS_LABEL_WIDTH = 64
 PROGRESS_LEFT, PROGRESS_RIGHT, PROGRESS_TOP, PROGRESS_BOTTOM = 40, 215, 16, 40
 
 
@@ -271,7 +272,17 @@ def progress_svg(
             f'<text x="{PROGRESS_LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" '
             f'font-size="11" fill="{MUTED}">{value}</text>'
         )
-    for i, label in enumerate([*dates, target_label] if has_targets else dates):
+    # Dates need about 64 units each: with many assessments, every n-th is labelled, and the last.
+    every = math.ceil(PROGRESS_LABEL_WIDTH / step) if len(dates) > 1 else 1
+    labels = [
+        (i, label)
+        for i, label in enumerate(dates)
+        if i % every == 0 or i == len(dates) - 1
+        if i == len(dates) - 1 or len(dates) - 1 - i >= every
+    ]
+    if has_targets:
+        labels.append((len(dates), target_label))
+    for i, label in labels:
         parts.append(
             f'<text x="{x(i):.1f}" y="{PROGRESS_HEIGHT - 14}" text-anchor="middle" '
             f'font-size="11" fill="{MUTED}">{escape(label)}</text>'
