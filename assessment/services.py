@@ -58,14 +58,38 @@ def _store_scores(assessment: Assessment, questionnaire: Questionnaire) -> None:
     assessment.segment = study_placement(assessment.answers).segment
 
 
-def assessment_leave_peer_benchmarks(*, assessment: Assessment) -> None:
-    PeerScore.objects.filter(assessment=assessment).delete()
-
-
-def assessment_join_peer_benchmarks(*, assessment: Assessment) -> None:
-    """Count a completed assessment in the peer benchmarks (a consenting client's agreed one)."""
-    if assessment.is_complete:
+def assessment_update_peer_benchmarks(*, assessment: Assessment) -> None:
+    """Put the assessment in the peer benchmarks or take it out, as `counts_among_peers` says:
+    called whenever something it depends on changes (completion, consent, attachment)."""
+    if counts_among_peers(assessment):
         _count_in_peer_benchmarks(assessment)
+    else:
+        PeerScore.objects.filter(assessment=assessment).delete()
+
+
+def counts_among_peers(assessment: Assessment) -> bool:
+    """Who counts among peers, the one place that says it: a finished self-serve assessment,
+    unless a consultant's client holds it without consent; a workshop's agreed answers only with
+    the client's consent; a workshop participant never (one person's view, not the company's)."""
+    if not assessment.is_complete:
+        return False
+    client = _client_holding(assessment)
+    if assessment.origin == "self_serve":
+        return client is None or client.peer_benchmarks_consent
+    if assessment.origin == "consensus":
+        return client is not None and client.peer_benchmarks_consent
+    return False
+
+
+def _client_holding(assessment: Assessment):
+    """The consultant's client an assessment stands for: its workshop's, or the one it is
+    attached to. Reached through the reverse relations, so this app imports nothing of theirs."""
+    for relation in ("workshop", "attachment"):
+        try:
+            return getattr(assessment, relation).client
+        except ObjectDoesNotExist:
+            continue
+    return None
 
 
 def _count_in_peer_benchmarks(assessment: Assessment) -> None:
@@ -126,20 +150,8 @@ def assessment_complete(*, assessment: Assessment) -> AssessmentResult:
     if locked.completed_at is None:
         locked.completed_at = timezone.now()
     locked.save()
-    if counts_among_peers(locked):
-        _count_in_peer_benchmarks(locked)
+    assessment_update_peer_benchmarks(assessment=locked)
     return assess(questionnaire, locked.answers)
-
-
-def counts_among_peers(assessment: Assessment) -> bool:
-    """A finished self-serve assessment counts among peers; once attached to a consultant's
-    client, the client's consent decides."""
-    if assessment.origin != "self_serve":
-        return False
-    try:
-        return assessment.attachment.client.peer_benchmarks_consent
-    except ObjectDoesNotExist:
-        return True
 
 
 def is_frozen(assessment: Assessment) -> bool:

@@ -258,21 +258,19 @@ def workshop_record_consensus(
         locked.revealed_at = timezone.now()
     locked.save()
     agreed.refresh_from_db()
-    if locked.client.peer_benchmarks_consent:
-        assessment_services.assessment_join_peer_benchmarks(assessment=agreed)
+    # Linked to its workshop now: the client's consent decides whether it counts among peers.
+    assessment_services.assessment_update_peer_benchmarks(assessment=agreed)
     return agreed
 
 
 @transaction.atomic
 def client_set_peer_consent(*, client: Client, consent: bool) -> None:
-    """The client opts in or out: its agreed assessments enter or leave the peer benchmarks."""
+    """The client opts in or out: its assessments enter or leave the peer benchmarks."""
     client.peer_benchmarks_consent = consent
     client.save(update_fields=["peer_benchmarks_consent"])
-    for assessment in client_assessments(client).filter(completed_at__isnull=False):
-        if consent:
-            assessment_services.assessment_join_peer_benchmarks(assessment=assessment)
-        else:
-            assessment_services.assessment_leave_peer_benchmarks(assessment=assessment)
+    completed = client_assessments(client).filter(completed_at__isnull=False)
+    for assessment in completed.select_related("workshop__client", "attachment__client"):
+        assessment_services.assessment_update_peer_benchmarks(assessment=assessment)
 
 
 @transaction.atomic
@@ -362,10 +360,7 @@ def client_attach_assessment(*, client: Client, link: str, attached_by) -> Asses
         )
     AttachedAssessment.objects.create(client=client, assessment=assessment, attached_by=attached_by)
     # It is the client's now: it counts among peers only if the client agreed.
-    if assessment_services.counts_among_peers(Assessment.objects.get(pk=assessment.pk)):
-        assessment_services.assessment_join_peer_benchmarks(assessment=assessment)
-    else:
-        assessment_services.assessment_leave_peer_benchmarks(assessment=assessment)
+    assessment_services.assessment_update_peer_benchmarks(assessment=assessment)
     return assessment
 
 
@@ -373,18 +368,13 @@ def client_attach_assessment(*, client: Client, link: str, attached_by) -> Asses
 def client_detach_assessment(*, client: Client, attachment_id: int) -> None:
     """Take a wrongly attached assessment off the timeline: it goes back to its respondent alone,
     and counts among peers as any self-serve assessment does."""
-    attachment = (
-        AttachedAssessment.objects.select_related("assessment")
-        .filter(pk=attachment_id, client=client)
-        .first()
-    )
+    attachment = AttachedAssessment.objects.filter(pk=attachment_id, client=client).first()
     if attachment is None:
         return
-    assessment = attachment.assessment
     attachment.delete()
-    assessment = Assessment.objects.get(pk=assessment.pk)
-    if assessment_services.counts_among_peers(assessment) and assessment.is_complete:
-        assessment_services.assessment_join_peer_benchmarks(assessment=assessment)
+    # Read again: the loaded assessment still remembers the attachment just deleted.
+    assessment = Assessment.objects.get(pk=attachment.assessment_id)
+    assessment_services.assessment_update_peer_benchmarks(assessment=assessment)
 
 
 def client_set_targets(*, client: Client, targets: Mapping[str, int | None]) -> None:
