@@ -70,9 +70,6 @@ def acted_on(
     return results
 
 
-TARGET_DIMENSIONS = DIMENSIONS
-
-
 @dataclass(frozen=True)
 class TargetGap:
     dimension: str
@@ -93,6 +90,6 @@ def against_targets(latest: Mapping[str, int], targets: Mapping[str, int]) -> li
     """Each dimension with a target, beside its latest score, in the questionnaire's order."""
     return [
         TargetGap(dimension=name, latest=latest[name], target=targets[name])
-        for name in TARGET_DIMENSIONS
+        for name in DIMENSIONS
         if name in targets and name in latest
     ]

@@ -119,7 +119,7 @@ def _entry_kind(entry) -> str:
     return entry.workshop.title or _("Workshop")
 
 
-PROGRESS_FIELDS = ("overall", "presence", "team", "budget", "objectives", "roi")
+PROGRESS_FIELDS = ("overall", *DIMENSIONS)
 
 
 def progress_context(client, language: str) -> dict:

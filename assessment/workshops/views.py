@@ -379,11 +379,9 @@ def client_export(request, pk, kind):
     workshops = client.workshops.order_by("created_at").select_related("agreed_assessment")
     participants = Participant.objects.select_related("assessment").order_by("created_at")
     for workshop in workshops.prefetch_related(Prefetch("participants", queryset=participants)):
-        for number, p in enumerate(workshop.participants.all(), start=1):
-            role = roles.get(p.role, p.role)
-            respondents.append((f"{workshop.code}-{number}", role, p.assessment))
-        if workshop.agreed_assessment:
-            respondents.append((f"{workshop.code}-{_('agreed')}", "", workshop.agreed_assessment))
+        respondents += _workshop_respondents(
+            workshop, workshop.participants.all(), roles, prefix=f"{workshop.code}-"
+        )
     name = f"{slugify(client.name)[:60] or 'client'}-{timezone.now():%Y-%m-%d}"
     return _table_response(exports.answer_rows(respondents, get_language()), name, kind)
 
@@ -518,15 +516,22 @@ def consensus(request, pk):
 def export(request, pk, kind):
     """A workshop's raw answers, one row per participant and question, as CSV or XLSX."""
     workshop = _get_workshop_for_user(request, pk)
-    roles = dict(role_choices())
-    respondents = [
-        (str(number), roles.get(p.role, p.role), p.assessment)
-        for number, p in enumerate(workshop.participants.select_related("assessment"), start=1)
-    ]
-    if workshop.agreed_assessment:
-        respondents.append((_("agreed"), "", workshop.agreed_assessment))
+    participants = workshop.participants.select_related("assessment")
+    respondents = _workshop_respondents(workshop, participants, dict(role_choices()))
     name = f"workshop-{workshop.created_at:%Y-%m-%d}-{workshop.code}"
     return _table_response(exports.answer_rows(respondents, get_language()), name, kind)
+
+
+def _workshop_respondents(workshop, participants, roles, prefix="") -> list[tuple]:
+    """(label, role, assessment) of each participant, numbered in joining order, then the agreed
+    answers: the rows of a workshop in an export."""
+    respondents = [
+        (f"{prefix}{number}", roles.get(p.role, p.role), p.assessment)
+        for number, p in enumerate(participants, start=1)
+    ]
+    if workshop.agreed_assessment:
+        respondents.append((f"{prefix}{_('agreed')}", "", workshop.agreed_assessment))
+    return respondents
 
 
 def _table_response(rows, name: str, kind: str) -> HttpResponse:
