@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
@@ -30,6 +31,7 @@ from ..models import Assessment
 from ..presenters import report_context
 from ..services import peer_data_version
 from ..workshops import brand
+from ..workshops.models import Consultancy
 from ..workshops.presenters import progress_context, workshop_report_context
 from ..workshops.services import workshop_version
 
@@ -104,14 +106,19 @@ def _workshop_of(assessment: Assessment):
 
 
 def consultancy_of(assessment: Assessment):
-    """The consultancy whose client this assessment is, if any: its brand goes on the report."""
-    workshop = _workshop_of(assessment)
-    if workshop is not None:
-        return workshop.client.consultancy
-    try:
-        return assessment.attachment.client.consultancy
-    except ObjectDoesNotExist:
-        return None
+    """The consultancy whose client this assessment is, if any: its brand goes on the report.
+
+    One query, without the logo's bytes: the cache key needs only the brand's name, logo key and
+    colour, and every download asks for it; the logo itself is read on a cache miss alone.
+    """
+    return (
+        Consultancy.objects.defer("logo")
+        .filter(
+            Q(clients__workshops__agreed_assessment=assessment)
+            | Q(clients__attachments__assessment=assessment)
+        )
+        .first()
+    )
 
 
 def report_brand(consultancy) -> dict | None:
