@@ -1,3 +1,6 @@
+import os
+import secrets
+
 import pytest
 
 from assessment.domain.questionnaire import load_questionnaire
@@ -16,3 +19,22 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# Hypothesis draws its examples from one seed per run. CI (CI=true) always uses the same seed, so
+# a red run replays exactly; elsewhere each run draws a new seed, printed in the header, so that a
+# failure seen once can be replayed with --hypothesis-seed=<seed>.
+CI_HYPOTHESIS_SEED = 20180601
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    if config.getoption("hypothesis_seed", None) is None:
+        fixed = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+        seed = CI_HYPOTHESIS_SEED if fixed else secrets.randbelow(2**32)
+        config.option.hypothesis_seed = str(seed)
+
+
+def pytest_report_header(config):
+    seed = config.getoption("hypothesis_seed", None)
+    return f"hypothesis seed: {seed} (replay a failure with --hypothesis-seed={seed})"

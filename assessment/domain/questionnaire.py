@@ -135,7 +135,9 @@ def clean_answer(question: Question, raw: object) -> str | list[str] | None:
     `None` (or an empty text or selection) means "not answered". The rules here are the only
     ones: the web form and any other entry point call this function.
     """
-    if raw is None or raw == "" or raw == []:
+    if isinstance(raw, list | tuple) and all(value == "" for value in raw):
+        raw = None  # an empty box ticked by a hand-made request is no answer, not a wrong one
+    if raw is None or raw == "":
         if question.required:
             raise InvalidAnswer("required")
         return None

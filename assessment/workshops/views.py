@@ -382,7 +382,7 @@ def client_export(request, pk, kind):
         respondents += _workshop_respondents(
             workshop, workshop.participants.all(), roles, prefix=f"{workshop.code}-"
         )
-    name = f"{slugify(client.name)[:60] or 'client'}-{timezone.now():%Y-%m-%d}"
+    name = f"{slugify(client.name)[:60] or 'client'}-{timezone.localdate():%Y-%m-%d}"
     return _table_response(exports.answer_rows(respondents, get_language()), name, kind)
 
 
@@ -518,7 +518,7 @@ def export(request, pk, kind):
     workshop = _get_workshop_for_user(request, pk)
     participants = workshop.participants.select_related("assessment")
     respondents = _workshop_respondents(workshop, participants, dict(role_choices()))
-    name = f"workshop-{workshop.created_at:%Y-%m-%d}-{workshop.code}"
+    name = f"workshop-{timezone.localtime(workshop.created_at):%Y-%m-%d}-{workshop.code}"
     return _table_response(exports.answer_rows(respondents, get_language()), name, kind)
 
 

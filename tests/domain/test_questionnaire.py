@@ -137,6 +137,13 @@ def test_a_required_question_left_blank_is_refused(questionnaire):
         assert refusal.value.code == "required"
 
 
+def test_a_multiple_choice_with_only_empty_values_is_unanswered_not_unknown(questionnaire):
+    for blank in ([], [""], ["", ""]):
+        with pytest.raises(InvalidAnswer) as refusal:
+            clean_answer(questionnaire.question("objectives"), blank)
+        assert refusal.value.code == "required"
+
+
 def test_the_company_name_is_optional(questionnaire):
     question = questionnaire.question("company_name")
     assert question.kind == TEXT

@@ -21,7 +21,7 @@ def test_it_downloads_a_pdf_named_after_the_company_in_french(client):
 def test_it_names_the_english_report_in_english(client):
     assessment = make_assessment(profile="combative", complete=True)
     response = client.get(f"/en/a/{assessment.token}/report.pdf")
-    day = f"{assessment.completed_at:%Y-%m-%d}"
+    day = f"{timezone.localtime(assessment.completed_at):%Y-%m-%d}"
     assert (
         f'filename="maison-lefevre-social-media-maturity-{day}.pdf"'
         in (response["Content-Disposition"])

@@ -1,6 +1,7 @@
 import pytest
 
 from tests.factories import make_assessment
+from tests.html import elements
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,10 @@ def test_it_sends_an_unfinished_assessment_back_to_the_questionnaire(client):
 
 def test_it_shows_the_private_link(client):
     assessment = make_assessment(profile="combative", complete=True)
-    assert f"/a/{assessment.token}/" in results(client, assessment).content.decode()
+    content = results(client, assessment).content.decode()
+    # The link a company keeps is the full address of its own assessment, shown as a link.
+    [link] = elements(content, "a", **{"class": "private-link"})
+    assert link["href"] == f"http://testserver/a/{assessment.token}/"
 
 
 def test_company_names_are_escaped(client):

@@ -2,6 +2,7 @@ import pytest
 
 from assessment.domain.questionnaire import TEXT_MAX_LENGTH
 from tests.factories import make_assessment, step_post_data
+from tests.html import checked_values
 from tests.profiles import PROFILES
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +30,14 @@ def test_it_shows_the_step_questions_in_english(client):
 def test_it_prefills_saved_answers(client, questionnaire):
     assessment = make_assessment(profile="combative")
     content = client.get(url(assessment, 2)).content.decode()
-    assert 'value="several_weekly" checked' in content or (
-        'value="several_weekly"' in content and "checked" in content
-    )
+    assert checked_values(content, "frequency") == {"several_weekly"}
+    assert checked_values(content, "networks") == set(PROFILES["combative"]()["networks"])
+
+
+def test_an_unanswered_question_is_not_prefilled(client, questionnaire):
+    assessment = make_assessment()
+    content = client.get(url(assessment, 2)).content.decode()
+    assert checked_values(content, "frequency") == set()
 
 
 def test_it_saves_a_valid_step_and_goes_on(client, questionnaire):

@@ -4,45 +4,92 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
+# Each page as its owner meets it, in this order: what it answers (200 with its content type, a
+# redirect to where the action leads, or 400 for an empty form). A redirect to the login page, or
+# anywhere else, fails the owner's and the colleague's tests.
+HTML = "text/html; charset=utf-8"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGES = [
-    ("get", "/consultant/clients/{client}/"),
-    ("get", "/consultant/workshops/{workshop}/"),
-    ("get", "/consultant/workshops/{workshop}/live/"),
-    ("get", "/consultant/workshops/{workshop}/qr.svg"),
-    ("get", "/consultant/workshops/{workshop}/consensus/"),
-    ("post", "/consultant/workshops/{workshop}/reveal/"),
-    ("post", "/consultant/workshops/{workshop}/close/"),
-    ("post", "/consultant/clients/{client}/workshops/new/"),
-    ("get", "/consultant/clients/{client}/progress/"),
-    ("get", "/consultant/clients/{client}/progress.pdf"),
-    ("post", "/consultant/clients/{client}/targets/"),
-    ("post", "/consultant/clients/{client}/attach/"),
-    ("post", "/consultant/clients/{client}/attached/1/remove/"),
-    ("get", "/consultant/clients/{client}/assessments.csv"),
-    ("get", "/consultant/clients/{client}/assessments.xlsx"),
-    ("post", "/consultant/clients/{client}/consent/"),
-    ("get", "/consultant/workshops/{workshop}/answers.csv"),
-    ("get", "/consultant/workshops/{workshop}/answers.xlsx"),
+    ("get", "/consultant/clients/{client}/", 200, HTML),
+    ("get", "/consultant/workshops/{workshop}/", 200, HTML),
+    ("get", "/consultant/workshops/{workshop}/live/", 200, HTML),
+    ("get", "/consultant/workshops/{workshop}/qr.svg", 200, "image/svg+xml"),
+    # Consensus is recorded only after the close: before it, back to the workshop.
+    (
+        "get",
+        "/consultant/workshops/{workshop}/consensus/",
+        302,
+        "/consultant/workshops/{workshop}/",
+    ),
+    ("post", "/consultant/workshops/{workshop}/reveal/", 302, "/consultant/workshops/{workshop}/"),
+    (
+        "post",
+        "/consultant/workshops/{workshop}/close/",
+        302,
+        "/consultant/workshops/{workshop}/consensus/",
+    ),
+    ("post", "/consultant/clients/{client}/workshops/new/", 302, "/consultant/clients/{client}/"),
+    ("get", "/consultant/clients/{client}/progress/", 200, HTML),
+    # No agreed assessment yet: no progress to print, back to the progress page.
+    (
+        "get",
+        "/consultant/clients/{client}/progress.pdf",
+        302,
+        "/consultant/clients/{client}/progress/",
+    ),
+    (
+        "post",
+        "/consultant/clients/{client}/targets/",
+        302,
+        "/consultant/clients/{client}/progress/",
+    ),
+    ("post", "/consultant/clients/{client}/attach/", 400, HTML),
+    (
+        "post",
+        "/consultant/clients/{client}/attached/1/remove/",
+        302,
+        "/consultant/clients/{client}/",
+    ),
+    ("get", "/consultant/clients/{client}/assessments.csv", 200, "text/csv; charset=utf-8"),
+    (
+        "get",
+        "/consultant/clients/{client}/assessments.xlsx",
+        200,
+        XLSX,
+    ),
+    ("post", "/consultant/clients/{client}/consent/", 302, "/consultant/clients/{client}/"),
+    ("get", "/consultant/workshops/{workshop}/answers.csv", 200, "text/csv; charset=utf-8"),
+    ("get", "/consultant/workshops/{workshop}/answers.xlsx", 200, XLSX),
 ]
 
 
 def urls(client_company, workshop):
     return [
         (method, path.format(client=client_company.pk, workshop=workshop.pk))
-        for method, path in PAGES
+        for method, path, _, _ in PAGES
     ]
+
+
+def assert_each_page_answers_as_for_its_owner(client, client_company, workshop):
+    ids = {"client": client_company.pk, "workshop": workshop.pk}
+    for method, path, status, expected in PAGES:
+        url = path.format(**ids)
+        response = getattr(client, method)(url)
+        assert response.status_code == status, url
+        if status == 302:
+            assert response["Location"] == expected.format(**ids), url
+        else:
+            assert response["Content-Type"] == expected, url
 
 
 def test_the_owner_can(client, alice, client_company, workshop):
     client.force_login(alice)
-    for method, url in urls(client_company, workshop):
-        assert getattr(client, method)(url).status_code in (200, 302, 400), url
+    assert_each_page_answers_as_for_its_owner(client, client_company, workshop)
 
 
 def test_a_colleague_of_the_same_consultancy_can(client, bob, client_company, workshop):
     client.force_login(bob)
-    for method, url in urls(client_company, workshop):
-        assert getattr(client, method)(url).status_code in (200, 302, 400), url
+    assert_each_page_answers_as_for_its_owner(client, client_company, workshop)
 
 
 def test_it_checks_owner(client, charlie, client_company, workshop):

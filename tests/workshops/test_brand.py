@@ -211,10 +211,55 @@ def test_an_accent_stylesheet_exists_only_for_a_colour(client):
     assert client.get("/brand/accent-ff9800.css;x").status_code == 404
 
 
+def wcag_contrast(first: str, second: str) -> float:
+    """WCAG 2.2's contrast ratio, written out from the standard's definitions (relative
+    luminance, then (L1 + 0.05) / (L2 + 0.05)), independently of the code under test."""
+
+    def relative_luminance(colour: str) -> float:
+        linear = []
+        for start in (1, 3, 5):
+            srgb = int(colour[start : start + 2], 16) / 255
+            linear.append(srgb / 12.92 if srgb <= 0.04045 else ((srgb + 0.055) / 1.055) ** 2.4)
+        red, green, blue = linear
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    l1, l2 = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (l1 + 0.05) / (l2 + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "published"),
+    [
+        # Ratios published by WebAIM's contrast checker and the WCAG understanding documents.
+        ("#000000", "#ffffff", 21.0),
+        ("#ffffff", "#ffffff", 1.0),
+        ("#767676", "#ffffff", 4.54),  # the lightest grey that passes AA on white
+        ("#777777", "#ffffff", 4.48),  # one step lighter fails
+        ("#0000ff", "#ffffff", 8.59),
+        ("#ff0000", "#ffffff", 4.0),
+    ],
+)
+def test_the_oracle_gives_the_published_wcag_ratios(first, second, published):
+    assert wcag_contrast(first, second) == pytest.approx(published, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("accent", "text"),
+    [
+        ("#000000", "#ffffff"),  # black: white text
+        ("#ffffff", "#1d2733"),  # white: the dark text
+        ("#ff9800", "#1d2733"),  # orange is light
+        ("#1f5fbf", "#ffffff"),  # the product's blue is dark
+    ],
+)
+def test_the_text_colour_is_the_one_that_reads_best(accent, text):
+    assert brand.text_colour_on(accent) == text
+
+
 @given(st.integers(min_value=0, max_value=0xFFFFFF))
 def test_text_on_any_accent_reads_at_wcag_aa(value):
     accent = f"#{value:06x}"
-    assert brand.contrast_ratio(accent, brand.text_colour_on(accent)) >= 4.5
+    assert wcag_contrast(accent, brand.text_colour_on(accent)) >= 4.5
 
 
 def test_the_join_page_tells_a_participant_what_is_stored_and_whose_it_is(client, workshop):

@@ -211,7 +211,8 @@ def test_the_progress_report_reads_progress_since_the_first_date(client, alice, 
     client.force_login(alice)
     response = client.get(f"/en/consultant/clients/{client_company.pk}/progress.pdf")
     assert response["Content-Type"] == "application/pdf"
-    assert f"progress-since-{first.completed_at:%Y-%m-%d}" in response["Content-Disposition"]
+    first_day = f"{timezone.localtime(first.completed_at):%Y-%m-%d}"
+    assert f"progress-since-{first_day}" in response["Content-Disposition"]
     reader = PdfReader(io.BytesIO(response.content))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Progress since" in text and "Maison Lefèvre" in text
