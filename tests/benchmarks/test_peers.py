@@ -1,7 +1,6 @@
 import pytest
 
 from benchmarks.peers import (
-    PEER_GROUP_MINIMUM,
     SCORE_COLUMNS,
     group_histograms,
     peer_groups,
@@ -46,7 +45,7 @@ def test_groups_are_size_sector_and_both():
 
 @pytest.mark.parametrize(
     ("peers", "shown"),
-    [(PEER_GROUP_MINIMUM - 1, False), (PEER_GROUP_MINIMUM, True), (PEER_GROUP_MINIMUM + 1, True)],
+    [(9, False), (10, True), (11, True)],
 )
 def test_a_group_is_shown_from_ten_peers(peers, shown):
     histograms = histograms_of([row()] * peers)
@@ -58,10 +57,10 @@ def test_a_group_is_shown_from_ten_peers(peers, shown):
 
 
 def test_the_company_is_not_its_own_peer():
-    rows = [row(score=10)] * PEER_GROUP_MINIMUM + [row(score=80)]
+    rows = [row(score=10)] * 10 + [row(score=80)]
     histograms = histograms_of(rows)
     groups = peer_groups(without_company(histograms, scores(80)), scores(80))
-    assert all(group.size == PEER_GROUP_MINIMUM for group in groups)
+    assert all(group.size == 10 and group.shown for group in groups)
     assert all(group.percentiles["overall"] == 100 for group in groups)
 
 

@@ -138,3 +138,118 @@ def test_tied_strengths_keep_the_questionnaire_order(questionnaire):
 
     scores = score(questionnaire, best_answers(questionnaire))
     assert strongest_dimensions(scores, 3) == ["presence", "team", "budget"]
+
+
+# Worked by hand from the questionnaire's points. Each dimension is the share of its attainable
+# points the answers earn: presence 15 (networks 4 + frequency 5 + responsiveness 3 + content 3),
+# team 19 (4 + 4 + 4 + 4 + 3), budget 7 (5 + 2), objectives 16 (4 + 3 + 3 + 3 + 3), ROI 18
+# (4 + 5 + 3 + 3 + 3). The overall score weighs presence 15 %, team 20 %, budget 15 %,
+# objectives 25 % and ROI 25 %; the means score the last four only (85 % in all).
+@pytest.mark.parametrize(
+    ("profile", "earned", "dimensions", "overall", "means"),
+    [
+        (
+            "silent_mass",
+            {"presence": 4, "team": 3, "budget": 2, "objectives": 2, "roi": 1},
+            {"presence": 27, "team": 16, "budget": 29, "objectives": 12, "roi": 6},
+            # .15 × 26.67 + .20 × 15.79 + .15 × 28.57 + .25 × 12.5 + .25 × 5.56 = 15.96
+            16,
+            14,  # (15.96 - 4.00) / .85 = 14.07
+        ),
+        (
+            "casual",
+            {"presence": 4, "team": 1, "budget": 1, "objectives": 0, "roi": 1},
+            {"presence": 27, "team": 5, "budget": 14, "objectives": 0, "roi": 6},
+            9,  # 4.00 + 1.05 + 2.14 + 0 + 1.39 = 8.58
+            5,  # 4.58 / .85 = 5.39
+        ),
+        (
+            "combative",
+            {"presence": 11, "team": 9, "budget": 3, "objectives": 7, "roi": 6},
+            {"presence": 73, "team": 47, "budget": 43, "objectives": 44, "roi": 33},
+            46,  # 11.00 + 9.47 + 6.43 + 10.94 + 8.33 = 46.17
+            41,  # 35.17 / .85 = 41.38
+        ),
+        (
+            "pioneers",
+            {"presence": 15, "team": 19, "budget": 6, "objectives": 16, "roi": 18},
+            {"presence": 100, "team": 100, "budget": 86, "objectives": 100, "roi": 100},
+            98,  # 15 + 20 + 12.86 + 25 + 25 = 97.86
+            97,  # 82.86 / .85 = 97.48
+        ),
+    ],
+)
+def test_each_portrait_scores_as_worked_by_hand(
+    questionnaire, profile, earned, dimensions, overall, means
+):
+    attainable = {"presence": 15, "team": 19, "budget": 7, "objectives": 16, "roi": 18}
+    answers = PROFILES[profile]()
+    for dimension, points in earned.items():
+        asked = [q for q in questionnaire.questions if q.dimension == dimension]
+        assert sum(q.attainable_points for q in asked) == attainable[dimension]
+        assert sum(question_points(q, answers.get(q.id)) for q in asked) == points
+    scores = score(questionnaire, answers)
+    assert scores.dimensions == dimensions
+    assert (scores.overall, scores.means) == (overall, means)
+
+
+@pytest.mark.parametrize(
+    ("only_full_dimension", "overall"),
+    [("presence", 15), ("team", 20), ("budget", 15), ("objectives", 25), ("roi", 25)],
+)
+def test_each_dimension_weighs_its_share_of_the_overall_score(
+    questionnaire, only_full_dimension, overall
+):
+    # Full marks on one dimension and nothing elsewhere earn exactly that dimension's weight:
+    # objectives and ROI 25 each, team 20, presence and budget 15 each.
+    best, weakest = best_answers(questionnaire), weakest_answers(questionnaire)
+    answers = {
+        q.id: best[q.id] if q.dimension == only_full_dimension else weakest[q.id]
+        for q in questionnaire.questions
+        if q.id in best
+    }
+    assert score(questionnaire, answers).overall == overall
+
+
+@pytest.mark.parametrize(
+    ("question", "weakest_to_strongest"),
+    [
+        ("frequency", ["never", "rarely", "monthly", "weekly", "several_weekly", "daily"]),
+        ("responsiveness", ["never", "sometimes", "usually", "always"]),
+        ("budget", ["zero", "lt10k", "10_50k", "50_150k", "gt150k"]),
+        ("budget_next_year", ["decrease", "stable", "increase"]),
+        ("strategy", ["none", "informal", "written", "reviewed"]),
+        ("measures_results", ["never", "occasionally", "regularly", "against_targets"]),
+        ("reporting", ["never", "yearly", "quarterly", "monthly"]),
+        ("crm_link", ["no_crm", "not_recorded", "recorded", "integrated"]),
+        ("tools", ["none", "native", "web_analytics", "platform"]),
+        ("hours_week", ["none", "lt2", "2_5", "5_10", "gt10"]),
+        ("staff_trained", ["no", "some", "all"]),
+        ("head_involvement", ["absent", "present", "occasional", "regular"]),
+        ("employee_advocacy", ["never", "some", "encouraged"]),
+        ("objectives_quantified", ["no", "some", "all"]),
+        ("marketing_plan", ["no_plan", "separate", "partly", "fully"]),
+        ("editorial_calendar", ["none", "occasional", "monthly", "calendar"]),
+    ],
+)
+def test_a_stronger_practice_always_earns_more_points(
+    questionnaire, question, weakest_to_strongest
+):
+    # More often, faster, more money, more written down, more measured: each step up the scale
+    # of practice earns strictly more, so no answer is ever worth less than a weaker one.
+    asked = questionnaire.question(question)
+    points = [question_points(asked, value) for value in weakest_to_strongest]
+    assert points == sorted(set(points)), points
+    assert points[0] == 0
+
+
+def test_who_runs_it_ranks_a_dedicated_person_above_shared_help_above_the_head_alone(
+    questionnaire,
+):
+    who_runs = questionnaire.question("who_runs")
+    points = {o.value: o.points for o in who_runs.options}
+    # Nobody < the head alone < a part-time employee = an agency < someone dedicated, who is
+    # worth twice the part-time help: a job, not a side task.
+    assert points["nobody"] == 0 < points["head_alone"] < points["employee_part_time"]
+    assert points["employee_part_time"] == points["agency"]
+    assert points["dedicated"] == 2 * points["employee_part_time"]

@@ -4,7 +4,6 @@ from assessment.domain.scoring import means_score
 from assessment.domain.segments import (
     CASUAL,
     COMBATIVE,
-    MEANS_IN_STEP_THRESHOLD,
     PIONEERS,
     SILENT_MASS,
     is_measured_active,
@@ -80,9 +79,9 @@ def test_no_account_is_never_measured_active():
 @pytest.mark.parametrize(
     ("means", "in_step"),
     [
-        (MEANS_IN_STEP_THRESHOLD - 0.01, False),
-        (MEANS_IN_STEP_THRESHOLD, True),
-        (MEANS_IN_STEP_THRESHOLD + 0.01, True),
+        (49.99, False),
+        (50, True),
+        (50.01, True),
     ],
 )
 def test_a_company_is_equipped_to_keep_pace_from_a_means_score_of_50(means, in_step):
@@ -198,7 +197,7 @@ def test_the_combative_path_builds_the_means_only(questionnaire):
         "crm_link",
     }
     before = means_score(questionnaire, answers)
-    assert before < MEANS_IN_STEP_THRESHOLD <= means_score(questionnaire, apply_path(answers, path))
+    assert before < 50 <= means_score(questionnaire, apply_path(answers, path))
 
 
 def test_no_change_moves_an_answer_more_than_two_options_up(questionnaire):

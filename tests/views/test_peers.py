@@ -5,7 +5,6 @@ import pytest
 from assessment import services
 from assessment.models import Assessment, PeerScore
 from assessment.synthetic import load_synthetic_population, remove_synthetic_population
-from benchmarks.peers import PEER_GROUP_MINIMUM
 from tests.factories import make_assessment
 
 pytestmark = pytest.mark.django_db
@@ -20,24 +19,24 @@ def size_group(assessment):
 
 
 def test_below_ten_peers_no_percentile_is_given():
-    make_peers(PEER_GROUP_MINIMUM - 1)
+    make_peers(9)
     company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
     group = size_group(company)
-    assert group.size == PEER_GROUP_MINIMUM - 1 and not group.shown
+    assert group.size == 9 and not group.shown
 
 
 def test_from_ten_peers_the_percentile_is_given():
-    make_peers(PEER_GROUP_MINIMUM)
+    make_peers(10)
     company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
     group = size_group(company)
-    assert group.size == PEER_GROUP_MINIMUM
+    assert group.size == 10 and group.shown
     assert group.percentiles["overall"] == 100
 
 
 def test_synthetic_assessments_never_count_unless_asked(settings):
     load_synthetic_population(count=300, seed=1)
     synthetic_of_my_size = PeerScore.objects.filter(headcount="50_249", is_synthetic=True).count()
-    assert synthetic_of_my_size >= PEER_GROUP_MINIMUM
+    assert synthetic_of_my_size >= 10
     company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
     assert size_group(company).size == 0
     settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC = True
@@ -71,14 +70,14 @@ def test_a_respondent_counts_once_with_their_latest_assessment():
 
 
 def test_unfinished_assessments_do_not_count():
-    for _ in range(PEER_GROUP_MINIMUM):
+    for _ in range(10):
         make_assessment(profile="combative")
     company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
     assert size_group(company).size == 0
 
 
 def test_a_new_completion_is_seen_at_once_despite_the_cache():
-    make_peers(PEER_GROUP_MINIMUM - 1)
+    make_peers(9)
     company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
     assert not size_group(company).shown
     make_peers(1)
