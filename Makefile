@@ -23,7 +23,7 @@ APT_RUNTIME := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 APT_TEST := chromium chromium-driver poppler-utils postgresql redis-server
 
 .PHONY: help serve install test ci lint check migrations-check test-sqlite test-postgres postgres \
-        redis test-redis \
+        redis test-redis mutation \
         system-packages system-packages-test messages clean
 
 help:
@@ -104,6 +104,16 @@ test-postgres: install postgres
 	DATABASE_URL=$(PG_URL) OUTAGE_TEST=1 PG_VERSION=$(PG_VERSION) $(PY) -m pytest tests/test_outage.py
 
 test: lint check test-sqlite test-redis test-postgres
+
+# Mutation testing of the rules, a run of its own (about half an hour on two cores), not part of
+# `make test`: mutmut on the domain and the benchmark rules, then the questionnaire's points (data,
+# which mutmut cannot mutate); each prints its score, and the surviving mutants are listed.
+mutation: install
+	$(VENV)/bin/pip install --quiet -e '.[test,mutation]'
+	rm -rf mutants
+	CI=true $(VENV)/bin/mutmut run --max-children 2
+	$(PY) -m tests.mutation.score
+	$(PY) -m tests.mutation.questionnaire_points --jobs 2
 
 ci: test
 

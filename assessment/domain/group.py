@@ -91,16 +91,16 @@ def _proposed(question: Question, answers: Sequence[object]) -> object:
     tied = [value for value, count in counts.items() if count == top]
 
     # A tie is settled towards the weaker answer (fewer points, "I don't know" counting as the
-    # weakest): the group claims only what all of it supports.
+    # weakest): the group claims only what all of it supports. Answers reach here cleaned, so
+    # every one is an option of the question.
     def weakness(value):
-        option = question.option(value)
-        return (option.points, question.option_values().index(value)) if option else (0, 0)
+        return (question.option(value).points, question.option_values().index(value))
 
     return min(tied, key=weakness)
 
 
-def _modal(values: Sequence[str]) -> str | None:
-    return Counter(values).most_common(1)[0][0] if values else None
+def _modal(values: Sequence[str]) -> str:
+    return Counter(values).most_common(1)[0][0]
 
 
 def question_spread(question: Question, respondents: Sequence[Respondent]) -> QuestionSpread:
@@ -110,7 +110,7 @@ def question_spread(question: Question, respondents: Sequence[Respondent]) -> Qu
     flat: dict[str, list[str]] = defaultdict(list)
     if question.kind == MULTI:
         counts = Counter(value for answer in answers for value in answer)
-        spread = _multi_disagreement(answers) if answers else 0.0
+        spread = _multi_disagreement(answers)
         for role, answer in given:
             flat[role].append(",".join(answer))
     else:

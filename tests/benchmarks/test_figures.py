@@ -119,3 +119,12 @@ def test_sector_tendencies_name_sectors_of_the_questionnaire():
     for tendency in load_sector_tendencies().values():
         assert tendency.sector in sectors
         assert tendency.statement_fr and tendency.statement_en
+
+
+def test_the_sources_page_lists_each_figure_under_its_own_study_once():
+    from benchmarks.figures import figures_by_study
+
+    groups = figures_by_study()
+    assert all(f.study.id == group["study"].id for group in groups for f in group["figures"])
+    listed = [f.id for group in groups for f in group["figures"]]
+    assert sorted(listed) == sorted(load_figures())

@@ -165,3 +165,85 @@ def test_a_dimension_is_a_group_knowledge_gap_from_a_quarter_of_i_dont_know(
     changes = {"p0": {"budget": "dont_know"}} if unknown else {}
     respondents = room(("combative", "a"), ("combative", "b"), **changes)
     assert ("budget" in group_knowledge_gaps(dimension_spreads(questionnaire, respondents))) is gap
+
+
+def test_dimension_spreads_give_each_dimensions_median_lowest_and_highest_score(questionnaire):
+    # Presence scores 27, 73 and 100 for these three portraits; ROI 6, 33 and 100.
+    respondents = room(("silent_mass", "a"), ("combative", "b"), ("pioneers", "c"))
+    spreads = {s.dimension: s for s in dimension_spreads(questionnaire, respondents)}
+    assert (spreads["presence"].low, spreads["presence"].median, spreads["presence"].high) == (
+        27,
+        73,
+        100,
+    )
+    assert (spreads["roi"].low, spreads["roi"].median, spreads["roi"].high) == (6, 33, 100)
+
+
+def test_an_empty_room_has_no_spread(questionnaire):
+    for spread in dimension_spreads(questionnaire, []):
+        assert (spread.median, spread.low, spread.high, spread.dont_know_share) == (0, 0, 0, 0.0)
+
+
+def test_the_dont_know_share_counts_answers_to_the_questions_that_offer_it(questionnaire):
+    # ROI has four such questions (indicators, tools, reporting, CRM link): two people answer
+    # eight of them, one "I don't know" among them is an eighth; an unanswered one is not counted.
+    respondents = room(
+        ("combative", "a"),
+        ("combative", "b"),
+        p0={"indicators": ["dont_know"]},
+    )
+    spreads = {s.dimension: s for s in dimension_spreads(questionnaire, respondents)}
+    assert spreads["roi"].dont_know_share == pytest.approx(1 / 8)
+    assert spreads["budget"].dont_know_share == 0.0
+    unanswered = room(("combative", "a"), ("combative", "b"), p0={"budget": "dont_know"})
+    unanswered[1] = Respondent(role="b", answers={**unanswered[1].answers, "budget": ""})
+    spreads = {s.dimension: s for s in dimension_spreads(questionnaire, unanswered)}
+    # Budget and next year's budget offer "I don't know": three answers given, one unknown.
+    assert spreads["budget"].dont_know_share == pytest.approx(1 / 3)
+
+
+def test_a_multiple_choice_counts_each_option_and_ignores_the_unanswered(questionnaire):
+    respondents = room(
+        ("combative", "a"),
+        ("combative", "b"),
+        ("combative", "c"),
+        p0={"networks": ["linkedin", "facebook"]},
+        p1={"networks": ["linkedin"]},
+        p2={"networks": []},
+    )
+    spread = question_spread(questionnaire.question("networks"), respondents)
+    assert spread.answered == 2
+    assert spread.counts == {"linkedin": 2, "facebook": 1}
+    assert spread.disagreement == pytest.approx(0.5)
+
+
+def test_a_question_nobody_answered_has_no_disagreement_and_no_proposal(questionnaire):
+    respondents = room(("combative", "a"), ("combative", "b"), p0={"budget": "", "networks": []})
+    respondents[1] = Respondent(role="b", answers={})
+    for question_id in ("budget", "networks"):
+        spread = question_spread(questionnaire.question(question_id), respondents)
+        assert (spread.answered, spread.disagreement, spread.proposed) == (0, 0.0, None)
+
+
+def test_a_group_that_mostly_has_no_account_is_proposed_none(questionnaire):
+    respondents = room(
+        ("combative", "a"),
+        ("combative", "b"),
+        ("combative", "c"),
+        p0={"networks": ["none"]},
+        p1={"networks": ["none"]},
+        p2={"networks": ["linkedin"]},
+    )
+    assert proposed_consensus(question_spreads(questionnaire, respondents))["networks"] == ["none"]
+
+
+def test_none_chosen_by_half_beside_an_option_chosen_by_half_gives_way_to_it(questionnaire):
+    respondents = room(
+        ("combative", "a"),
+        ("combative", "b"),
+        p0={"networks": ["none"]},
+        p1={"networks": ["linkedin"]},
+    )
+    assert proposed_consensus(question_spreads(questionnaire, respondents))["networks"] == [
+        "linkedin"
+    ]

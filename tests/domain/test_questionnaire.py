@@ -168,3 +168,22 @@ def test_missing_answers_are_listed_in_questionnaire_order(questionnaire):
     answers = PROFILES["pioneers"]()
     del answers["tempo"], answers["networks"]
     assert [q.id for q in missing_answers(questionnaire, answers)] == ["networks", "tempo"]
+
+
+def test_a_questionnaire_asking_fewer_questions_keeps_its_version_and_finds_them(questionnaire):
+    shared = questionnaire.only({"budget", "networks"})
+    assert shared.version == questionnaire.version
+    assert [q.id for q in shared.questions] == ["networks", "budget"]
+    assert shared.question("budget") == questionnaire.question("budget")
+    assert shared.has_question("networks") and not shared.has_question("strategy")
+
+
+def test_a_text_is_filled_in_in_both_languages():
+    from assessment.domain.questionnaire import Text
+
+    filled = Text(fr="{count} actions", en="{count} actions to take").format(count=3)
+    assert filled == Text(fr="3 actions", en="3 actions to take")
+
+
+def test_a_refusal_names_its_reason_where_it_is_logged():
+    assert str(InvalidAnswer("too_long")) == "too_long"
