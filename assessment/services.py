@@ -23,16 +23,7 @@ from .domain.questionnaire import Questionnaire, clean_answer, load_questionnair
 from .domain.results import AssessmentResult, assess
 from .domain.scoring import score
 from .domain.segments import study_placement
-from .models import Assessment, PeerScore
-
-SCORE_FIELDS = {
-    "overall": "overall_score",
-    "presence": "presence_score",
-    "team": "team_score",
-    "budget": "budget_score",
-    "objectives": "objectives_score",
-    "roi": "roi_score",
-}
+from .models import Assessment, Origin, PeerScore
 
 
 class IncompleteAssessment(Exception):
@@ -51,10 +42,7 @@ def assessment_start(*, language: str, respondent_key: str = "") -> Assessment:
 
 def _store_scores(assessment: Assessment, questionnaire: Questionnaire) -> None:
     """Copy what listing and peer comparison need out of the answers."""
-    scores = score(questionnaire, assessment.answers)
-    for dimension, value in scores.dimensions.items():
-        setattr(assessment, f"{dimension}_score", value)
-    assessment.overall_score = scores.overall
+    assessment.set_scores(score(questionnaire, assessment.answers))
     assessment.segment = study_placement(assessment.answers).segment
 
 
@@ -74,9 +62,9 @@ def counts_among_peers(assessment: Assessment) -> bool:
     if not assessment.is_complete:
         return False
     client = _client_holding(assessment)
-    if assessment.origin == "self_serve":
+    if assessment.origin == Origin.SELF_SERVE:
         return client is None or client.peer_benchmarks_consent
-    if assessment.origin == "consensus":
+    if assessment.origin == Origin.CONSENSUS:
         return client is not None and client.peer_benchmarks_consent
     return False
 
@@ -104,7 +92,7 @@ def _count_in_peer_benchmarks(assessment: Assessment) -> None:
             "is_synthetic": assessment.is_synthetic,
             "headcount": assessment.answers.get("headcount", ""),
             "sector": assessment.answers.get("sector", ""),
-            **{name: getattr(assessment, field) for name, field in SCORE_FIELDS.items()},
+            **assessment.score_values(),
         },
     )
 
@@ -157,7 +145,7 @@ def assessment_complete(*, assessment: Assessment) -> AssessmentResult:
 def is_frozen(assessment: Assessment) -> bool:
     """Answers that no longer change through the public questionnaire: a workshop's agreed
     answers (the consultant's form changes them) and an assessment on a client's timeline."""
-    if assessment.origin == "consensus":
+    if assessment.origin == Origin.CONSENSUS:
         return True
     try:
         assessment.attachment  # noqa: B018 - the question is whether it exists
@@ -221,7 +209,7 @@ def _peer_rows(headcount: str, sector: str):
 
 def assessment_peer_groups(assessment: Assessment) -> tuple[PeerGroup, ...]:
     """Where the company stands among completed assessments of its size, its sector, and both."""
-    scores = {name: getattr(assessment, field) for name, field in SCORE_FIELDS.items()}
+    scores = assessment.score_values()
     # The answers, not a copy: they are the source of truth.
     histograms = _histograms(
         assessment.answers.get("headcount", ""), assessment.answers.get("sector", "")
@@ -247,7 +235,7 @@ def assessment_delete(*, assessment: Assessment) -> None:
 def unfinished_assessments_older_than(days: int):
     cutoff = timezone.now() - timezone.timedelta(days=days)
     return Assessment.objects.filter(
-        origin="self_serve", completed_at__isnull=True, updated_at__lt=cutoff
+        origin=Origin.SELF_SERVE, completed_at__isnull=True, updated_at__lt=cutoff
     )
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -18,6 +18,7 @@ from . import exports, services
 from .cookies import set_private_cookie
 from .domain.questionnaire import TEXT_MAX_LENGTH
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
+from .downloads import PDF, download, table_download
 from .forms import StepForm
 from .models import Assessment
 from .presenters import dimension_weights, results_context, segment_shares
@@ -212,31 +213,26 @@ def report(request, token):
     if elsewhere:
         return elsewhere
     language = get_language()
-    response = HttpResponse(
-        assessment_report_pdf(assessment, language), content_type="application/pdf"
+    return download(
+        assessment_report_pdf(assessment, language), PDF, report_filename(assessment, language)
     )
-    filename = report_filename(assessment, language)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET
 def export(request, token):
     """A self-serve respondent's own answers, as CSV."""
     assessment = _get_assessment(token)
-    if assessment.origin != "self_serve":
+    if not assessment.is_self_serve:
         raise Http404
     rows = exports.answer_rows([("1", "", assessment)], get_language())
-    response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="answers.csv"'
-    return response
+    return table_download(rows, "answers", "csv")
 
 
 @require_http_methods(["GET", "POST"])
 def delete(request, token):
     """The respondent deletes their assessment: a confirmation page, then the deletion."""
     assessment = _get_assessment(token)
-    if assessment.origin != "self_serve":
+    if not assessment.is_self_serve:
         raise Http404
     if request.method == "POST":
         services.assessment_delete(assessment=assessment)

@@ -7,8 +7,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from assessment.domain.progress import acted_on, against_targets, compare
-from assessment.domain.questionnaire import DIMENSIONS, MULTI, load_questionnaire
+from assessment.domain.questionnaire import MULTI, load_questionnaire
 from assessment.domain.segments import SEGMENT_NAMES
+from assessment.models import SCORE_NAMES
 from assessment.presenters import answer_label, dimension_names
 from assessment.reports.charts import progress_svg
 from assessment.services import assessment_result, questionnaire_of
@@ -119,9 +120,6 @@ def _entry_kind(entry) -> str:
     return entry.workshop.title or _("Workshop")
 
 
-PROGRESS_FIELDS = ("overall", *DIMENSIONS)
-
-
 def progress_context(client, language: str) -> dict:
     """A client's assessments over time (agreed in workshops or made on its own): scores, segment,
     what moved since the previous one, what was acted on, and how far each target is."""
@@ -133,7 +131,7 @@ def progress_context(client, language: str) -> dict:
             "date": entry.assessment.completed_at,
             "token": entry.assessment.token,
             "kind": _entry_kind(entry),
-            "scores": [getattr(entry.assessment, f"{field}_score") for field in PROGRESS_FIELDS],
+            "scores": list(entry.assessment.score_values().values()),
             "segment": SEGMENT_NAMES[entry.assessment.segment].in_language(language)
             if entry.assessment.segment
             else "",
@@ -142,7 +140,7 @@ def progress_context(client, language: str) -> dict:
     ]
     context = {
         "rows": rows,
-        "names": [names[f] for f in PROGRESS_FIELDS],
+        "names": [names[f] for f in SCORE_NAMES],
         "count": len(assessments),
         "first_date": assessments[0].completed_at if assessments else None,
         "targets": [],
@@ -157,9 +155,7 @@ def progress_context(client, language: str) -> dict:
                 "remaining": gap.remaining,
                 "reached": gap.reached,
             }
-            for gap in against_targets(
-                {name: getattr(latest, f"{name}_score") for name in DIMENSIONS}, client.targets
-            )
+            for gap in against_targets(latest.score_values(), client.targets)
         ]
     if len(assessments) >= 2:
         before, after = assessments[-2], assessments[-1]
@@ -171,18 +167,15 @@ def progress_context(client, language: str) -> dict:
         comparison = compare(
             before_questionnaire, before.answers, after_questionnaire, after.answers
         )
-
-        def field_score(scores, field):
-            return scores.overall if field == "overall" else scores.dimensions[field]
-
+        before_scores, after_scores = comparison.before.by_name(), comparison.after.by_name()
         context["deltas"] = [
             {
                 "name": names[f],
-                "before": field_score(comparison.before, f),
-                "after": field_score(comparison.after, f),
-                "delta": field_score(comparison.after, f) - field_score(comparison.before, f),
+                "before": before_scores[f],
+                "after": after_scores[f],
+                "delta": after_scores[f] - before_scores[f],
             }
-            for f in PROGRESS_FIELDS
+            for f in SCORE_NAMES
         ]
         context["left_out"] = [
             (
@@ -203,12 +196,9 @@ def progress_context(client, language: str) -> dict:
         context["chart"] = mark_safe(  # noqa: S308 - the builder escapes every text
             progress_svg(
                 [date_format(a.completed_at, "SHORT_DATE_FORMAT") for a in assessments],
-                [
-                    (names[f], [getattr(a, f"{f}_score") for a in assessments])
-                    for f in PROGRESS_FIELDS
-                ],
+                [(names[f], [a.score_values()[f] for a in assessments]) for f in SCORE_NAMES],
                 title=_("Scores of the client's assessments over time, out of 100"),
-                targets=[client.targets.get(f) for f in PROGRESS_FIELDS],
+                targets=[client.targets.get(f) for f in SCORE_NAMES],
                 target_label=_("Target"),
             )
         )

@@ -26,7 +26,7 @@ from assessment.domain.group import (
 )
 from assessment.domain.questionnaire import Questionnaire, clean_answer, load_questionnaire
 from assessment.domain.segments import study_placement
-from assessment.models import Assessment
+from assessment.models import Assessment, Origin
 
 from .brand import Logo
 from .models import (
@@ -134,7 +134,7 @@ def participant_join(
     }
     assessment = Assessment.objects.create(
         language=language,
-        origin="participant",
+        origin=Origin.PARTICIPANT,
         answers={key: value for key, value in known.items() if value},
     )
     return Participant.objects.create(
@@ -240,7 +240,7 @@ def workshop_record_consensus(
     locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
     questionnaire = load_questionnaire()
     agreed = locked.agreed_assessment or Assessment.objects.create(
-        language=language, origin="consensus"
+        language=language, origin=Origin.CONSENSUS
     )
     agreed.answers = {}
     agreed.save()
@@ -338,11 +338,11 @@ def client_attach_assessment(*, client: Client, link: str, attached_by) -> Asses
     )
     if assessment is None:
         raise CannotAttach(_("No assessment has this link. Paste the private link it gave."))
-    if assessment.origin == "consensus":
+    if assessment.origin == Origin.CONSENSUS:
         raise CannotAttach(
             _("These are a workshop's agreed answers: they are on their client's timeline already.")
         )
-    if assessment.origin != "self_serve":
+    if not assessment.is_self_serve:
         raise CannotAttach(
             _(
                 "This is one participant's link in a workshop: the workshop's agreed answers "

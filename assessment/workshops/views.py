@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessment import exports
 from assessment.cookies import set_private_cookie
 from assessment.domain.questionnaire import load_questionnaire
+from assessment.downloads import PDF, download, table_download
 from assessment.reports.pdf import progress_report_filename, progress_report_pdf
 
 from . import brand, services
@@ -320,10 +321,8 @@ def progress_pdf(request, pk):
         messages.info(request, _("The progress report needs at least one finished assessment."))
         return redirect("workshops:progress", pk=client.pk)
     language = get_language()
-    response = HttpResponse(progress_report_pdf(client, language), content_type="application/pdf")
     filename = progress_report_filename(client, timeline[0].assessment.completed_at, language)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(progress_report_pdf(client, language), PDF, filename)
 
 
 @login_required
@@ -383,7 +382,7 @@ def client_export(request, pk, kind):
             workshop, workshop.participants.all(), roles, prefix=f"{workshop.code}-"
         )
     name = f"{slugify(client.name)[:60] or 'client'}-{timezone.now():%Y-%m-%d}"
-    return _table_response(exports.answer_rows(respondents, get_language()), name, kind)
+    return table_download(exports.answer_rows(respondents, get_language()), name, kind)
 
 
 @login_required
@@ -519,7 +518,7 @@ def export(request, pk, kind):
     participants = workshop.participants.select_related("assessment")
     respondents = _workshop_respondents(workshop, participants, dict(role_choices()))
     name = f"workshop-{workshop.created_at:%Y-%m-%d}-{workshop.code}"
-    return _table_response(exports.answer_rows(respondents, get_language()), name, kind)
+    return table_download(exports.answer_rows(respondents, get_language()), name, kind)
 
 
 def _workshop_respondents(workshop, participants, roles, prefix="") -> list[tuple]:
@@ -532,18 +531,6 @@ def _workshop_respondents(workshop, participants, roles, prefix="") -> list[tupl
     if workshop.agreed_assessment:
         respondents.append((f"{prefix}{_('agreed')}", "", workshop.agreed_assessment))
     return respondents
-
-
-def _table_response(rows, name: str, kind: str) -> HttpResponse:
-    if kind == "xlsx":
-        response = HttpResponse(
-            exports.to_xlsx(rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
-    return response
 
 
 @login_required
