@@ -2,7 +2,7 @@ import secrets
 
 from django.db import models
 
-from .domain.questionnaire import CURRENT_VERSION, DIMENSIONS
+from .domain.questionnaire import CURRENT_VERSION, DIMENSIONS, Questionnaire, load_questionnaire
 from .domain.scoring import Scores
 
 # 32 random bytes: 256 bits, well past the 128 bits that make a private link unguessable.
@@ -71,6 +71,10 @@ class Assessment(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    def questionnaire(self) -> Questionnaire:
+        """The version it was answered with: its scores always recompute from it."""
+        return load_questionnaire(self.questionnaire_version)
 
     @property
     def is_self_serve(self) -> bool:

@@ -8,7 +8,6 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.cache import cache
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,9 +21,10 @@ from assessment import exports
 from assessment.cookies import set_private_cookie
 from assessment.domain.questionnaire import load_questionnaire
 from assessment.downloads import PDF, download, table_download
+from assessment.refusals import CannotAttach, InvitationUsed, WorkshopClosed, WorkshopStillOpen
 from assessment.reports.pdf import progress_report_filename, progress_report_pdf
 
-from . import brand, services
+from . import brand, selectors, services
 from .forms import (
     AttachForm,
     BrandForm,
@@ -35,10 +35,9 @@ from .forms import (
     SignupForm,
     TargetsForm,
     WorkshopForm,
-    role_choices,
 )
-from .models import Client, Consultancy, Invitation, Participant, Workshop
-from .presenters import group_context, progress_context
+from .models import Client, Consultancy, Invitation, Workshop
+from .presenters import client_respondents, group_context, progress_context, workshop_respondents
 
 DEVICE_COOKIE_NAME = "smm_device"
 DEVICE_COOKIE_MAX_AGE = 60 * 60 * 24 * 30
@@ -88,13 +87,8 @@ def _get_client_for_user(request, pk) -> Client:
 
 def _get_workshop_for_user(request, pk) -> Workshop:
     return get_object_or_404(
-        _workshops_with_brand(), pk=pk, client__consultancy=_consultancy(request)
+        selectors.workshops_with_brand(), pk=pk, client__consultancy=_consultancy(request)
     )
-
-
-def _workshops_with_brand():
-    # Pages show the consultancy's name and colour, not its logo's bytes: the logo has an address.
-    return Workshop.objects.select_related("client__consultancy").defer("client__consultancy__logo")
 
 
 def _join_url(request, workshop: Workshop) -> str:
@@ -161,7 +155,7 @@ def invitation_accept(request, token):
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password"],
             )
-        except services.InvitationUsed:
+        except InvitationUsed:
             raise Http404 from None
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("workshops:dashboard")
@@ -292,7 +286,7 @@ def client_detail(request, pk):
 
 
 def _progress_page(request, client, targets_form=None, attach_form=None, status=200):
-    context = progress_context(client, get_language())
+    context = progress_context(selectors.client_progress(client), get_language())
     return render(
         request,
         "workshops/progress.html",
@@ -316,13 +310,13 @@ def client_progress(request, pk):
 @require_GET
 def progress_pdf(request, pk):
     client = _get_client_for_user(request, pk)
-    timeline = services.client_timeline(client)
-    if not timeline:
+    progress = selectors.client_progress(client)
+    if not progress.timeline:
         messages.info(request, _("The progress report needs at least one finished assessment."))
         return redirect("workshops:progress", pk=client.pk)
     language = get_language()
-    filename = progress_report_filename(client, timeline[0].assessment.completed_at, language)
-    return download(progress_report_pdf(client, language), PDF, filename)
+    filename = progress_report_filename(client, progress.assessments[0].completed_at, language)
+    return download(progress_report_pdf(progress, language), PDF, filename)
 
 
 @login_required
@@ -347,7 +341,7 @@ def client_attach(request, pk):
             services.client_attach_assessment(
                 client=client, link=form.cleaned_data["link"], attached_by=request.user
             )
-        except services.CannotAttach as refused:
+        except CannotAttach as refused:
             form.add_error("link", str(refused))
         else:
             messages.success(request, _("The assessment is on the client's timeline."))
@@ -369,18 +363,7 @@ def client_detach(request, pk, attachment):
 def client_export(request, pk, kind):
     """Every assessment of a client, each respondent's answers, one row per question."""
     client = _get_client_for_user(request, pk)
-    roles = dict(role_choices())
-    respondents = []
-    on_its_own = [e.assessment for e in services.client_timeline(client) if e.workshop is None]
-    for number, assessment in enumerate(on_its_own, start=1):
-        when = timezone.localtime(assessment.completed_at)
-        respondents.append((f"{_('self-serve')} {when:%Y-%m-%d} #{number}", "", assessment))
-    workshops = client.workshops.order_by("created_at").select_related("agreed_assessment")
-    participants = Participant.objects.select_related("assessment").order_by("created_at")
-    for workshop in workshops.prefetch_related(Prefetch("participants", queryset=participants)):
-        respondents += _workshop_respondents(
-            workshop, workshop.participants.all(), roles, prefix=f"{workshop.code}-"
-        )
+    respondents = client_respondents(selectors.client_export(client))
     name = f"{slugify(client.name)[:60] or 'client'}-{timezone.now():%Y-%m-%d}"
     return table_download(exports.answer_rows(respondents, get_language()), name, kind)
 
@@ -432,7 +415,7 @@ def _facilitator_context(request, workshop: Workshop) -> dict:
         "join_url": _join_url(request, workshop),
         "poll_seconds": LIVE_POLL_SECONDS,
         "group": group_context(
-            services.workshop_group(workshop), get_language(), workshop.named_mode
+            selectors.workshop_group(workshop), get_language(), workshop.named_mode
         ),
     }
 
@@ -449,7 +432,7 @@ def facilitator(request, pk):
 def live(request, pk):
     """The live part of the facilitator view, polled with a conditional request."""
     workshop = _get_workshop_for_user(request, pk)
-    etag = f'"{services.workshop_version(workshop)}-{get_language()}"'
+    etag = f'"{selectors.workshop_version(workshop)}-{get_language()}"'
     if request.headers.get("If-None-Match") == etag:
         return HttpResponseNotModified(headers={"ETag": etag})
     response = render(request, "workshops/_live.html", _facilitator_context(request, workshop))
@@ -476,30 +459,26 @@ def close(request, pk):
 @require_http_methods(["GET", "POST"])
 def consensus(request, pk):
     workshop = _get_workshop_for_user(request, pk)
-    if workshop.is_open:
-        # The agreed answers come after the group's: never while people still answer blind.
-        messages.info(request, _("Close the workshop first, then agree on the answers."))
-        return redirect("workshops:facilitator", pk=pk)
     questionnaire = load_questionnaire()
     language = get_language()
-    if request.method == "POST":
-        form = ConsensusForm(questionnaire, language, request.POST)
-        if form.is_valid():
-            agreed = services.workshop_record_consensus(
-                workshop=workshop,
-                answers=form.answers(),
-                dissent_notes=form.dissent_notes(),
-                language=language,
-            )
-            messages.success(request, _("The agreed answers are recorded."))
-            return redirect("assessment:results", token=agreed.token)
-    else:
-        group = services.workshop_group(workshop)
-        initial = (
-            workshop.agreed_assessment.answers if workshop.agreed_assessment else group.proposal
-        )
-        dissent = {f"dissent_{key}": note for key, note in workshop.dissent_notes.items()}
-        form = ConsensusForm(questionnaire, language, initial={**initial, **dissent})
+    try:
+        if request.method == "POST":
+            form = ConsensusForm(questionnaire, language, request.POST)
+            if form.is_valid():
+                agreed = services.workshop_record_consensus(
+                    workshop=workshop,
+                    answers=form.answers(),
+                    dissent_notes=form.dissent_notes(),
+                    language=language,
+                )
+                messages.success(request, _("The agreed answers are recorded."))
+                return redirect("assessment:results", token=agreed.token)
+        else:
+            initial = selectors.workshop_consensus_start(workshop)
+            form = ConsensusForm(questionnaire, language, initial=initial)
+    except WorkshopStillOpen:
+        messages.info(request, _("Close the workshop first, then agree on the answers."))
+        return redirect("workshops:facilitator", pk=pk)
     rows = [
         {"question": form[q.id], "dissent": form[f"dissent_{q.id}"]}
         for q in questionnaire.questions
@@ -515,22 +494,9 @@ def consensus(request, pk):
 def export(request, pk, kind):
     """A workshop's raw answers, one row per participant and question, as CSV or XLSX."""
     workshop = _get_workshop_for_user(request, pk)
-    participants = workshop.participants.select_related("assessment")
-    respondents = _workshop_respondents(workshop, participants, dict(role_choices()))
+    respondents = workshop_respondents(workshop, selectors.workshop_participants(workshop))
     name = f"workshop-{workshop.created_at:%Y-%m-%d}-{workshop.code}"
     return table_download(exports.answer_rows(respondents, get_language()), name, kind)
-
-
-def _workshop_respondents(workshop, participants, roles, prefix="") -> list[tuple]:
-    """(label, role, assessment) of each participant, numbered in joining order, then the agreed
-    answers: the rows of a workshop in an export."""
-    respondents = [
-        (f"{prefix}{number}", roles.get(p.role, p.role), p.assessment)
-        for number, p in enumerate(participants, start=1)
-    ]
-    if workshop.agreed_assessment:
-        respondents.append((f"{prefix}{_('agreed')}", "", workshop.agreed_assessment))
-    return respondents
 
 
 @login_required
@@ -593,14 +559,20 @@ def join_code(request):
 
 @require_http_methods(["GET", "POST"])
 def join(request, code):
-    workshop = _workshops_with_brand().filter(code=code.upper()[:12]).first()
+    workshop = selectors.workshops_with_brand().filter(code=code.upper()[:12]).first()
     if workshop is None:
         if _too_many_attempts(request):
             return render(request, "workshops/too_many.html", status=429)
         _count_wrong_attempt(request)
         raise Http404
-    if not workshop.is_open:
+    try:
+        return _join(request, workshop)
+    except WorkshopClosed:
         return render(request, "workshops/closed.html", {"workshop": workshop})
+
+
+def _join(request, workshop: Workshop):
+    services.workshop_check_open(workshop)
     device_key = request.get_signed_cookie(DEVICE_COOKIE_NAME, default="") or secrets.token_urlsafe(
         24
     )
@@ -609,16 +581,13 @@ def join(request, code):
         return redirect("assessment:resume", token=existing.assessment.token)
     form = JoinForm(request.POST or None, roles=workshop.roles)
     if request.method == "POST" and form.is_valid():
-        try:
-            participant = services.participant_join(
-                workshop=workshop,
-                device_key=device_key,
-                role=form.cleaned_data["role"],
-                first_name=form.cleaned_data["first_name"],
-                language=get_language(),
-            )
-        except services.WorkshopClosed:
-            return render(request, "workshops/closed.html", {"workshop": workshop})
+        participant = services.participant_join(
+            workshop=workshop,
+            device_key=device_key,
+            role=form.cleaned_data["role"],
+            first_name=form.cleaned_data["first_name"],
+            language=get_language(),
+        )
         response = redirect("assessment:step", token=participant.assessment.token, number=1)
         return _with_device_cookie(response, device_key)
     response = render(request, "workshops/join.html", {"workshop": workshop, "form": form})

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from assessment.domain.scoring import score
 from assessment.models import PeerScore
-from assessment.workshops import services
+from assessment.workshops import selectors, services
 from tests.factories import make_assessment
 from tests.profiles import PROFILES
 from tests.workshops.conftest import join
@@ -88,7 +88,7 @@ def test_a_self_serve_assessment_joins_the_timeline_from_its_private_link(
     link = f"https://example.org/en/a/{earlier.token}/results/"
     response = client.post(f"/consultant/clients/{client_company.pk}/attach/", {"link": link})
     assert response.status_code == 302
-    timeline = services.client_timeline(client_company)
+    timeline = selectors.client_timeline(client_company)
     assert [entry.assessment for entry in timeline][0] == earlier  # oldest first
     assert timeline[0].workshop is None and timeline[1].workshop is not None
     page = progress_page(client, client_company)
@@ -306,7 +306,7 @@ def test_every_client_page_checks_owner(client, alice, bob, charlie, client_comp
 def test_assessments_of_two_versions_are_compared_on_their_shared_questions(
     client, alice, client_company, questionnaire, monkeypatch
 ):
-    from assessment.workshops import presenters
+    from assessment.models import Assessment
     from tests.domain.test_progress import next_version
 
     later = next_version(questionnaire, drop="tools", add_to="measures_results")
@@ -322,8 +322,8 @@ def test_assessments_of_two_versions_are_compared_on_their_shared_questions(
     )
     assert own.dimensions["roi"] < second.roi_score
     monkeypatch.setattr(
-        presenters,
-        "questionnaire_of",
+        Assessment,
+        "questionnaire",
         lambda a: later if a.questionnaire_version == later.version else questionnaire,
     )
     client.force_login(alice)
@@ -418,7 +418,7 @@ def test_an_assessment_taken_off_the_timeline_goes_back_to_its_respondent(
     assert client.post(url).status_code == 302
     assert not client_company.attachments.exists()
     assert PeerScore.objects.filter(assessment=assessment).exists()  # a self-serve one again
-    assert services.client_timeline(client_company) == []
+    assert selectors.client_timeline(client_company) == []
 
 
 def test_a_participants_own_link_is_refused_with_its_own_reason(

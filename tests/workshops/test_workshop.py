@@ -245,6 +245,7 @@ def test_the_workshop_report_tells_how_the_group_got_there(client, alice, questi
     from pypdf import PdfReader
 
     from assessment.reports.pdf import assessment_report_pdf
+    from assessment.selectors import assessment_report
 
     answer_everything(client, questionnaire, join(workshop, "p1", "management"))
     answer_everything(client, questionnaire, join(workshop, "p2", "management"))
@@ -260,7 +261,7 @@ def test_the_workshop_report_tells_how_the_group_got_there(client, alice, questi
         dissent_notes={"self_activity": "Les ventes ne voient pas cette activité."},
         language="fr",
     )
-    pdf = assessment_report_pdf(agreed, "fr")
+    pdf = assessment_report_pdf(assessment_report(agreed), "fr")
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     text = " ".join(text.split())
     assert "L'atelier" in text
