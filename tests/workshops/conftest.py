@@ -4,6 +4,8 @@ import pytest
 
 from assessment.workshops import services
 from assessment.workshops.models import Client, Membership
+from tests.factories import step_post_data
+from tests.profiles import PROFILES
 
 
 @pytest.fixture
@@ -49,3 +51,14 @@ def join(workshop, device, role="marketing", first_name=""):
     return services.participant_join(
         workshop=workshop, device_key=device, role=role, first_name=first_name, language="fr"
     )
+
+
+def answer_everything(client, questionnaire, participant, profile="combative", **changes):
+    answers = {**PROFILES[profile](), **changes}
+    token = participant.assessment.token
+    for number in range(1, len(questionnaire.sections) + 1):
+        response = client.post(
+            f"/a/{token}/step/{number}/",
+            {**step_post_data(questionnaire, number, answers), "next": "1"},
+        )
+    return response

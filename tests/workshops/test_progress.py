@@ -242,7 +242,7 @@ def test_without_an_assessment_there_is_no_progress_report(client, alice, client
 def test_a_clients_export_holds_every_respondent_of_every_assessment(
     client, alice, client_company, workshop, questionnaire
 ):
-    from tests.workshops.test_workshop import answer_everything
+    from tests.workshops.conftest import answer_everything
 
     answer_everything(client, questionnaire, join(workshop, "p1", role="sales"))
     answer_everything(client, questionnaire, join(workshop, "p2", role="management"))
