@@ -1,7 +1,7 @@
 """How fast is the peer comparison on 100,000 completed assessments?
 
-    .venv/bin/python benchmarks/bench_peers.py                      # SQLite (a file in /tmp)
-    DATABASE_URL=postgres://... .venv/bin/python benchmarks/bench_peers.py
+    .venv/bin/python -m tests.bench.bench_peers                     # SQLite (a file in /tmp)
+    DATABASE_URL=postgres://... .venv/bin/python -m tests.bench.bench_peers
 
 Seeds the synthetic population once (kept between runs), then times, in turns, so that a noisy
 machine slows both alike:
@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/bench_peers.sqlite3")

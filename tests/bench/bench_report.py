@@ -1,6 +1,6 @@
 """How much does our own work add to WeasyPrint, and how fast is a cached report?
 
-    .venv/bin/python -m assessment.reports.bench_report
+    .venv/bin/python -m tests.bench.bench_report
 
 On a database of its own (SQLite in /tmp, 1,000 synthetic peers so the peer section is drawn),
 times in turns, so that a noisy machine slows all alike:
