@@ -1,6 +1,7 @@
 """Turn an assessment's result into what a page or a report shows, in one language.
 
-The domain decides; this module only finds the words. The web page and the PDF report share it.
+The domain decides and the selectors read; this module only finds the words. The web page and
+the PDF report share it (reports/presenters.py adds what only the report says).
 """
 
 from __future__ import annotations
@@ -17,25 +18,13 @@ from benchmarks.figures import Figure
 from benchmarks.peers import PEER_GROUP_MINIMUM, SCORE_COLUMNS
 
 from .domain.questionnaire import DIMENSIONS, Questionnaire
-from .domain.recommendations import (
-    FIRST_90_DAYS,
-    HIGH,
-    LOW,
-    NEXT_12_MONTHS,
-    WEAK_DIMENSION_THRESHOLD,
-    Reason,
-)
+from .domain.recommendations import HIGH, LOW, Reason
 from .domain.scoring import DIMENSION_WEIGHTS, maturity_level
-from .domain.segments import (
-    MEANS_IN_STEP_THRESHOLD,
-    PIONEERS,
-    SEGMENT_NAMES,
-    SEGMENT_PORTRAITS,
-)
+from .domain.segments import MEANS_IN_STEP_THRESHOLD, PIONEERS, SEGMENT_NAMES, SEGMENT_PORTRAITS
 from .reports.charts import Quadrant, RadarAxis, radar_svg, segment_map_svg
 
 if TYPE_CHECKING:
-    from .selectors import AssessmentReport, AssessmentResults
+    from .selectors import AssessmentResults
 
 # Where each segment sits on the study's map: (column: active?, row: late?).
 SEGMENT_CELLS = {
@@ -312,7 +301,7 @@ def _reading(comparison, language: str) -> str:
     return _("You are among the other %(share)s.") % {"share": share}
 
 
-def _comparisons(results: AssessmentResults, language: str) -> list[dict]:
+def comparison_items(results: AssessmentResults, language: str) -> list[dict]:
     questionnaire = results.questionnaire
     return [
         {
@@ -358,7 +347,7 @@ def _benchmark_blocks(results: AssessmentResults, language: str) -> list[dict]:
     """Comparisons grouped by study, the most comparable study first."""
     blocks: dict[str, dict] = {}
     for kind, items in (
-        ("comparisons", _comparisons(results, language)),
+        ("comparisons", comparison_items(results, language)),
         ("distributions", _distributions(results, language)),
     ):
         for item in items:
@@ -402,77 +391,4 @@ def _peers(results: AssessmentResults, language: str) -> dict:
         ],
         "any_shown": any(g.shown for g in groups),
         "includes_synthetic": results.peers_include_synthetic,
-    }
-
-
-def report_context(report: AssessmentReport, language: str) -> dict:
-    """Everything the results page shows, and what only the report adds."""
-    with override(language):
-        context = _results_context(report.results, language)
-        context.update(_report_additions(report, context, language))
-        return context
-
-
-def _report_additions(report: AssessmentReport, context: dict, language: str) -> dict:
-    results = report.results
-    questionnaire, answers, result = (
-        results.questionnaire,
-        results.assessment.answers,
-        results.result,
-    )
-    names = dimension_names()
-    comparisons = _comparisons(results, language)
-    dimensions = []
-    for dimension in context["dimensions"]:
-        questions = [q for q in questionnaire.questions if q.dimension == dimension["key"]]
-        question_ids = {q.id for q in questions}
-        dimensions.append(
-            {
-                **dimension,
-                "answers": [
-                    {
-                        "question": q.label.in_language(language),
-                        "answer": answer_label(questionnaire, q.id, answers.get(q.id), language),
-                    }
-                    for q in questions
-                ],
-                "comparisons": [
-                    c for c in comparisons if c["comparison"].question_id in question_ids
-                ][:3],
-                "actions": [
-                    rec.title.in_language(language)
-                    for rec in report.every_recommendation
-                    if rec.dimension == dimension["key"]
-                ][:3],
-            }
-        )
-    plan = {FIRST_90_DAYS: [], NEXT_12_MONTHS: []}
-    for item, rec in zip(context["recommendations"], result.recommendations, strict=True):
-        plan[rec.horizon].append(item)
-    return {
-        "strengths": [
-            {"name": names[key], "score": result.scores.dimensions[key]} for key in report.strengths
-        ],
-        "weak_threshold": WEAK_DIMENSION_THRESHOLD,
-        "report_dimensions": dimensions,
-        "plan_first_90_days": plan[FIRST_90_DAYS],
-        "plan_next_12_months": plan[NEXT_12_MONTHS],
-        "studies": results.studies,
-        "weights": dimension_weights(),
-        "in_step_threshold": MEANS_IN_STEP_THRESHOLD,
-        "appendix": [
-            {
-                "title": section.title.in_language(language),
-                "answers": [
-                    {
-                        "question": q.label.in_language(language),
-                        "answer": answer_label(questionnaire, q.id, answers.get(q.id), language)
-                        if answers.get(q.id) not in (None, "", [])
-                        else "—",
-                    }
-                    for q in section.questions
-                ],
-            }
-            for section in questionnaire.sections
-        ],
     }

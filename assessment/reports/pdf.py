@@ -22,11 +22,11 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..models import Assessment
-from ..presenters import report_context
 from ..selectors import AssessmentReport
 from ..workshops import brand
 from ..workshops.presenters import progress_context, workshop_report_context
 from ..workshops.selectors import ClientProgress
+from .presenters import report_context
 
 # Relative URLs in the report resolve against this base; only its static part is ever served.
 BASE_URL = "file:///report/"
