@@ -83,7 +83,7 @@ redis: system-packages-test
 	@for i in $$(seq 1 30); do redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 && break; sleep 0.2; done
 
 test-redis: install redis
-	REDIS_URL=$(REDIS_URL_TEST) $(PY) -m pytest tests/test_shared_cache.py tests/workshops/test_workshop.py -k "shared or codes or guessing or lock or tap"
+	REDIS_URL=$(REDIS_URL_TEST) $(PY) -m pytest tests/test_shared_cache.py tests/workshops/test_throttling.py tests/workshops/test_participants.py -k "shared or codes or guessing or lock or tap"
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -1,15 +1,30 @@
 import secrets
 
 from django.db import models
+from django.utils import timezone
 
-from .domain.questionnaire import CURRENT_VERSION
+from .domain.questionnaire import CURRENT_VERSION, DIMENSIONS, Questionnaire, load_questionnaire
+from .domain.scoring import Scores
 
 # 32 random bytes: 256 bits, well past the 128 bits that make a private link unguessable.
 TOKEN_BYTES = 32
 
 
+# The overall score and one per dimension: stored as `<name>_score` on an assessment and as
+# `<name>` on its peer row.
+SCORE_NAMES = ("overall", *DIMENSIONS)
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+class Origin(models.TextChoices):
+    """Where an assessment's answers come from."""
+
+    SELF_SERVE = "self_serve"  # a company on its own, from the home page
+    PARTICIPANT = "participant"  # one person in a consultant's workshop
+    CONSENSUS = "consensus"  # a workshop's agreed answers
 
 
 class Assessment(models.Model):
@@ -44,11 +59,7 @@ class Assessment(models.Model):
     # Where the answers come from. Only a company's own self-serve answers count in peer
     # benchmarks; a workshop participant is one voice among several, and a client's agreed answers
     # count only once the client consents.
-    origin = models.CharField(
-        max_length=20,
-        default="self_serve",
-        choices=[(o, o) for o in ("self_serve", "participant", "consensus")],
-    )
+    origin = models.CharField(max_length=20, default=Origin.SELF_SERVE, choices=Origin.choices)
 
     class Meta:
         ordering = ["-created_at"]
@@ -56,11 +67,30 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         name = self.answers.get("company_name") or "—"
-        return f"{name} ({self.questionnaire_version}, {self.created_at:%Y-%m-%d})"
+        return (
+            f"{name} ({self.questionnaire_version}, {timezone.localtime(self.created_at):%Y-%m-%d})"
+        )
 
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    def questionnaire(self) -> Questionnaire:
+        """The version it was answered with: its scores always recompute from it."""
+        return load_questionnaire(self.questionnaire_version)
+
+    @property
+    def is_self_serve(self) -> bool:
+        return self.origin == Origin.SELF_SERVE
+
+    def score_values(self) -> dict[str, int | None]:
+        """The stored scores by name, as the peer table and the progress pages read them."""
+        return {name: getattr(self, f"{name}_score") for name in SCORE_NAMES}
+
+    def set_scores(self, scores: Scores) -> None:
+        """Copy what listing and peer comparison need out of the scores; the caller saves."""
+        for name, value in scores.by_name().items():
+            setattr(self, f"{name}_score", value)
 
 
 class PeerScore(models.Model):

@@ -1,51 +1,30 @@
 """Turn an assessment's result into what a page or a report shows, in one language.
 
-The domain decides; this module only finds the words. The web page and the PDF report share it.
+The domain decides and the selectors read; this module only finds the words. The web page and
+the PDF report share it (reports/presenters.py adds what only the report says).
 """
 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from benchmarks.compare import (
-    AMONG_TOP,
-    BPIFRANCE_STUDY,
-    LIKE,
-    TOP,
-    Ladder,
-    compare_all,
-    distributions,
-    in_bpifrance_population,
-)
-from benchmarks.figures import figure_for, load_sector_tendencies, studies_in_order
+from benchmarks.compare import AMONG_TOP, BPIFRANCE_STUDY, LIKE, TOP
+from benchmarks.figures import Figure
 from benchmarks.peers import PEER_GROUP_MINIMUM, SCORE_COLUMNS
 
-from .domain.questionnaire import DIMENSIONS, MULTI, SINGLE, Questionnaire
-from .domain.recommendations import (
-    FIRST_90_DAYS,
-    HIGH,
-    LOW,
-    NEXT_12_MONTHS,
-    WEAK_DIMENSION_THRESHOLD,
-    Reason,
-    recommend,
-)
-from .domain.scoring import DIMENSION_WEIGHTS, maturity_level, strongest_dimensions
-from .domain.segments import (
-    MEANS_IN_STEP_THRESHOLD,
-    PIONEERS,
-    SEGMENT_NAMES,
-    SEGMENT_PORTRAITS,
-    SEGMENTS,
-)
-from .models import Assessment
+from .domain.questionnaire import DIMENSIONS, Questionnaire
+from .domain.recommendations import HIGH, LOW, Reason
+from .domain.scoring import DIMENSION_WEIGHTS, maturity_level
+from .domain.segments import MEANS_IN_STEP_THRESHOLD, PIONEERS, SEGMENT_NAMES, SEGMENT_PORTRAITS
 from .reports.charts import Quadrant, RadarAxis, radar_svg, segment_map_svg
-from .services import assessment_peer_groups, assessment_result, questionnaire_of
+
+if TYPE_CHECKING:
+    from .selectors import AssessmentResults
 
 # Where each segment sits on the study's map: (column: active?, row: late?).
 SEGMENT_CELLS = {
@@ -97,11 +76,13 @@ def level_names() -> dict[int, str]:
     return {LOW: _("low"), 2: _("medium"), HIGH: _("high")}
 
 
-def owner_names() -> dict[str, str]:
+def role_names() -> dict[str, str]:
+    """Who does what in a company: a workshop participant's role, who carries a recommendation."""
     return {
         "management": _("Management"),
         "marketing": _("Marketing and communication"),
         "sales": _("Sales"),
+        "other": _("Other"),
     }
 
 
@@ -172,24 +153,20 @@ def _mismatch_text(mismatch, means: float) -> str:
     )
 
 
-def segment_shares(language: str) -> list[dict]:
+def segment_shares(figures: dict[str, Figure], language: str) -> list[dict]:
     """The study's four segments with their share, in the study's order."""
-    shares = []
-    for key in SEGMENTS:
-        figure = figure_for(f"segment:{key}")
-        if figure is not None:
-            shares.append(
-                {
-                    "key": key,
-                    "name": SEGMENT_NAMES[key].in_language(language),
-                    "portrait": SEGMENT_PORTRAITS[key].in_language(language),
-                    "figure": figure,
-                }
-            )
-    return shares
+    return [
+        {
+            "key": key,
+            "name": SEGMENT_NAMES[key].in_language(language),
+            "portrait": SEGMENT_PORTRAITS[key].in_language(language),
+            "figure": figure,
+        }
+        for key, figure in figures.items()
+    ]
 
 
-def _segment_map(segment_result, language: str) -> str:
+def _segment_map(segment_result, figures: dict[str, Figure], language: str) -> str:
     quadrants = [
         Quadrant(
             key=share["key"],
@@ -198,7 +175,7 @@ def _segment_map(segment_result, language: str) -> str:
             column=SEGMENT_CELLS[share["key"]][0],
             row=SEGMENT_CELLS[share["key"]][1],
         )
-        for share in segment_shares(language)
+        for share in segment_shares(figures, language)
     ]
     return segment_map_svg(
         quadrants,
@@ -212,15 +189,14 @@ def _segment_map(segment_result, language: str) -> str:
     )
 
 
-def results_context(assessment: Assessment, language: str) -> dict:
+def results_context(results: AssessmentResults, language: str) -> dict:
     with override(language):
-        return _results_context(assessment, language)
+        return _results_context(results, language)
 
 
-def _results_context(assessment: Assessment, language: str) -> dict:
-    questionnaire = questionnaire_of(assessment)
+def _results_context(results: AssessmentResults, language: str) -> dict:
+    assessment, questionnaire, result = results.assessment, results.questionnaire, results.result
     answers = assessment.answers
-    result = assessment_result(assessment)
     names = dimension_names()
     segment = result.segment
     dimensions = [
@@ -244,7 +220,7 @@ def _results_context(assessment: Assessment, language: str) -> dict:
             "key": segment.study.segment,
             "name": SEGMENT_NAMES[segment.study.segment].in_language(language),
             "portrait": SEGMENT_PORTRAITS[segment.study.segment].in_language(language),
-            "share": figure_for(f"segment:{segment.study.segment}"),
+            "share": results.segment_figures.get(segment.study.segment),
             "activity_answer": answer_label(
                 questionnaire, "self_activity", answers.get("self_activity"), language
             ),
@@ -272,11 +248,14 @@ def _results_context(assessment: Assessment, language: str) -> dict:
                 for change in segment.path
             ],
         },
-        "segment_map_svg": mark_safe(_segment_map(segment, language)),  # noqa: S308 - escaped
-        "in_study_population": in_bpifrance_population(answers),
-        "benchmark_blocks": _benchmark_blocks(questionnaire, answers, language),
-        "sector_tendency": load_sector_tendencies().get(answers.get("sector")),
-        "peers": _peers(questionnaire, assessment, language),
+        "segment_map_svg": mark_safe(  # noqa: S308 - every text is escaped by the builder
+            _segment_map(segment, results.segment_figures, language)
+        ),
+        "in_study_population": results.in_study_population,
+        "benchmark_blocks": _benchmark_blocks(results, language),
+        "sector_tendency": results.sector_tendency,
+        "peers": _peers(results, language),
+        "frozen": results.frozen,
         "peer_minimum": PEER_GROUP_MINIMUM,
         "recommendations": [
             {
@@ -286,7 +265,7 @@ def _results_context(assessment: Assessment, language: str) -> dict:
                 "dimension": names[rec.dimension],
                 "impact": level_names()[rec.impact],
                 "effort": level_names()[rec.effort],
-                "owner": owner_names()[rec.owner],
+                "owner": role_names()[rec.owner],
                 "reasons": [_reason_text(r, questionnaire, language) for r in rec.reasons],
             }
             for rank, rec in enumerate(result.recommendations, start=1)
@@ -298,24 +277,6 @@ def _results_context(assessment: Assessment, language: str) -> dict:
             }
             for question in result.knowledge_gaps
         ],
-    }
-
-
-def ladders(questionnaire: Questionnaire) -> dict[str, Ladder]:
-    """Each question's options as the comparisons need them, in questionnaire order.
-
-    Only a scored question's options run from weaker to stronger practice; a perception (feeling
-    behind) or a context answer has no "ahead", so its figures are read without one.
-    """
-    return {
-        question.id: Ladder(
-            ordered=question.option_values()
-            if question.kind == SINGLE and question.is_scored
-            else (),
-            unknown_values=frozenset(o.value for o in question.options if o.dont_know),
-            multiple=question.kind == MULTI,
-        )
-        for question in questionnaire.questions
     }
 
 
@@ -340,7 +301,8 @@ def _reading(comparison, language: str) -> str:
     return _("You are among the other %(share)s.") % {"share": share}
 
 
-def _comparisons(questionnaire: Questionnaire, answers, language: str) -> list[dict]:
+def comparison_items(results: AssessmentResults, language: str) -> list[dict]:
+    questionnaire = results.questionnaire
     return [
         {
             "comparison": comparison,
@@ -353,11 +315,12 @@ def _comparisons(questionnaire: Questionnaire, answers, language: str) -> list[d
             "reading": _reading(comparison, language),
             "level": comparison.study.comparability,
         }
-        for comparison in compare_all(answers, ladders(questionnaire))
+        for comparison in results.comparisons
     ]
 
 
-def _distributions(questionnaire: Questionnaire, answers, language: str) -> list[dict]:
+def _distributions(results: AssessmentResults, language: str) -> list[dict]:
+    questionnaire = results.questionnaire
     return [
         {
             "study": distribution.study,
@@ -376,16 +339,16 @@ def _distributions(questionnaire: Questionnaire, answers, language: str) -> list
                 for item in distribution.items
             ],
         }
-        for distribution in distributions(answers, ladders(questionnaire))
+        for distribution in results.distributions
     ]
 
 
-def _benchmark_blocks(questionnaire: Questionnaire, answers, language: str) -> list[dict]:
+def _benchmark_blocks(results: AssessmentResults, language: str) -> list[dict]:
     """Comparisons grouped by study, the most comparable study first."""
     blocks: dict[str, dict] = {}
     for kind, items in (
-        ("comparisons", _comparisons(questionnaire, answers, language)),
-        ("distributions", _distributions(questionnaire, answers, language)),
+        ("comparisons", comparison_items(results, language)),
+        ("distributions", _distributions(results, language)),
     ):
         for item in items:
             study = item["study"]
@@ -396,26 +359,27 @@ def _benchmark_blocks(questionnaire: Questionnaire, answers, language: str) -> l
                     "level": study.comparability,
                     "level_name": comparability_names()[study.comparability],
                     "outside_population": study.id == BPIFRANCE_STUDY
-                    and not in_bpifrance_population(answers),
+                    and not results.in_study_population,
                     "comparisons": [],
                     "distributions": [],
                 },
             )
             block[kind].append(item)
-    order = [study.id for study in studies_in_order()]
+    order = [study.id for study in results.studies]
     return sorted(blocks.values(), key=lambda block: order.index(block["study"].id))
 
 
-def _peers(questionnaire: Questionnaire, assessment: Assessment, language: str) -> dict:
+def _peers(results: AssessmentResults, language: str) -> dict:
+    questionnaire, answers = results.questionnaire, results.assessment.answers
     names = {"overall": _("Overall score"), **dimension_names()}
-    size = answer_label(questionnaire, "headcount", assessment.answers.get("headcount"), language)
-    sector = answer_label(questionnaire, "sector", assessment.answers.get("sector"), language)
+    size = answer_label(questionnaire, "headcount", answers.get("headcount"), language)
+    sector = answer_label(questionnaire, "sector", answers.get("sector"), language)
     group_names = {
         "size": size,
         "sector": sector,
         "size_and_sector": f"{size} · {sector}",
     }
-    groups = assessment_peer_groups(assessment)
+    groups = results.peers
     return {
         "groups": [{"name": group_names[g.kind], "group": g} for g in groups],
         "rows": [
@@ -426,80 +390,5 @@ def _peers(questionnaire: Questionnaire, assessment: Assessment, language: str) 
             for column in SCORE_COLUMNS
         ],
         "any_shown": any(g.shown for g in groups),
-        "includes_synthetic": settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
-    }
-
-
-def report_context(assessment: Assessment, language: str) -> dict:
-    """Everything the results page shows, and what only the report adds."""
-    with override(language):
-        context = _results_context(assessment, language)
-        context.update(_report_additions(assessment, context, language))
-        return context
-
-
-def _report_additions(assessment: Assessment, context: dict, language: str) -> dict:
-    questionnaire = questionnaire_of(assessment)
-    answers = assessment.answers
-    result = context["result"]
-    names = dimension_names()
-    every_recommendation = recommend(
-        questionnaire, answers, result.scores, result.segment, limit=None
-    )
-    comparisons = _comparisons(questionnaire, answers, language)
-    dimensions = []
-    for dimension in context["dimensions"]:
-        questions = [q for q in questionnaire.questions if q.dimension == dimension["key"]]
-        question_ids = {q.id for q in questions}
-        dimensions.append(
-            {
-                **dimension,
-                "answers": [
-                    {
-                        "question": q.label.in_language(language),
-                        "answer": answer_label(questionnaire, q.id, answers.get(q.id), language),
-                    }
-                    for q in questions
-                ],
-                "comparisons": [
-                    c for c in comparisons if c["comparison"].question_id in question_ids
-                ][:3],
-                "actions": [
-                    rec.title.in_language(language)
-                    for rec in every_recommendation
-                    if rec.dimension == dimension["key"]
-                ][:3],
-            }
-        )
-    plan = {FIRST_90_DAYS: [], NEXT_12_MONTHS: []}
-    for item, rec in zip(context["recommendations"], result.recommendations, strict=True):
-        plan[rec.horizon].append(item)
-    return {
-        "strengths": [
-            {"name": names[key], "score": result.scores.dimensions[key]}
-            for key in strongest_dimensions(result.scores)
-            if result.scores.dimensions[key] >= WEAK_DIMENSION_THRESHOLD
-        ],
-        "weak_threshold": WEAK_DIMENSION_THRESHOLD,
-        "report_dimensions": dimensions,
-        "plan_first_90_days": plan[FIRST_90_DAYS],
-        "plan_next_12_months": plan[NEXT_12_MONTHS],
-        "studies": studies_in_order(),
-        "weights": dimension_weights(),
-        "in_step_threshold": MEANS_IN_STEP_THRESHOLD,
-        "appendix": [
-            {
-                "title": section.title.in_language(language),
-                "answers": [
-                    {
-                        "question": q.label.in_language(language),
-                        "answer": answer_label(questionnaire, q.id, answers.get(q.id), language)
-                        if answers.get(q.id) not in (None, "", [])
-                        else "—",
-                    }
-                    for q in section.questions
-                ],
-            }
-            for section in questionnaire.sections
-        ],
+        "includes_synthetic": results.peers_include_synthetic,
     }

@@ -94,20 +94,15 @@ def synthetic_assessments(count: int, seed: int) -> Iterator[Assessment]:
     now = timezone.now()
     for _ in range(count):
         answers = synthetic_answers(rng, questionnaire)
-        scores = score(questionnaire, answers)
-        yield Assessment(
+        assessment = Assessment(
             token=secrets.token_urlsafe(32),
             answers=answers,
             completed_at=now,
-            overall_score=scores.overall,
-            presence_score=scores.dimensions["presence"],
-            team_score=scores.dimensions["team"],
-            budget_score=scores.dimensions["budget"],
-            objectives_score=scores.dimensions["objectives"],
-            roi_score=scores.dimensions["roi"],
             segment=study_placement(answers).segment,
             is_synthetic=True,
         )
+        assessment.set_scores(score(questionnaire, answers))
+        yield assessment
 
 
 def _peer_score(assessment: Assessment) -> PeerScore:
@@ -116,12 +111,7 @@ def _peer_score(assessment: Assessment) -> PeerScore:
         is_synthetic=True,
         headcount=assessment.answers["headcount"],
         sector=assessment.answers["sector"],
-        overall=assessment.overall_score,
-        presence=assessment.presence_score,
-        team=assessment.team_score,
-        budget=assessment.budget_score,
-        objectives=assessment.objectives_score,
-        roi=assessment.roi_score,
+        **assessment.score_values(),
     )
 
 

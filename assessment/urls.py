@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
-from .workshops.views import RateLimitedLoginView
+from .workshops.views.accounts import RateLimitedLoginView
 
 assessment_patterns = [
     path("", views.home, name="home"),

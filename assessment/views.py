@@ -2,9 +2,8 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -14,13 +13,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from benchmarks.figures import figures_by_study, studies_in_order
 from benchmarks.peers import PEER_GROUP_MINIMUM
 
-from . import exports, services
+from . import exports, selectors, services
 from .cookies import set_private_cookie
-from .domain.questionnaire import TEXT_MAX_LENGTH
+from .domain.questionnaire import TEXT_MAX_LENGTH, load_questionnaire
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
+from .downloads import PDF, download, table_download
 from .forms import StepForm
 from .models import Assessment
 from .presenters import dimension_weights, results_context, segment_shares
+from .refusals import AnswersFrozen, IncompleteAssessment, NotSelfServe, WorkshopClosed
 from .reports.pdf import assessment_report_pdf, report_filename
 
 # What the private link looks like: anything else is not worth a database query.
@@ -48,7 +49,7 @@ def _remembered(request) -> Assessment | None:
 
 @require_GET
 def home(request):
-    questionnaire = services.load_questionnaire()
+    questionnaire = load_questionnaire()
     return render(
         request,
         "assessment/home.html",
@@ -56,7 +57,7 @@ def home(request):
             "question_count": len(questionnaire.questions),
             "step_count": len(questionnaire.sections),
             "remembered": _remembered(request),
-            "segment_shares": segment_shares(get_language()),
+            "segment_shares": segment_shares(selectors.segment_figures(), get_language()),
         },
     )
 
@@ -80,39 +81,38 @@ def start(request):
 @require_GET
 def resume(request, token):
     assessment = _get_assessment(token)
-    if services.is_frozen(assessment):
+    if selectors.is_frozen(assessment):
         return redirect("assessment:results", token=token)
-    step = services.first_step_to_answer(assessment)
+    step = selectors.first_step_to_answer(assessment)
     if step is None and assessment.is_complete:
-        if _participant(assessment) is not None:
+        if _is_participant(assessment):
             return redirect("assessment:done", token=token)
         return redirect("assessment:results", token=token)
     return _remember(redirect("assessment:step", token=token, number=step or 1), assessment)
 
 
-def _participant(assessment: Assessment):
-    """The workshop participant who answers through this assessment, if any."""
-    try:
-        return assessment.participant
-    except ObjectDoesNotExist:
-        return None
+def _is_participant(assessment: Assessment) -> bool:
+    """A workshop participant's answers: their last page waits for the group, not results."""
+    return selectors.participant_workshop(assessment) is not None
 
 
 @require_http_methods(["GET", "POST"])
 def step(request, token, number):
     assessment = _get_assessment(token)
-    if services.is_frozen(assessment):
-        # A workshop's agreed answers change only through the consultant's own form; an
-        # assessment on a client's timeline stays as it was when attached.
+    try:
+        services.assessment_check_answerable(assessment)
+        return _step(request, assessment, number)
+    except AnswersFrozen:
         messages.info(request, _("These answers are final: they no longer change."))
         return redirect("assessment:results", token=token)
-    participant = _participant(assessment)
-    if participant is not None and not participant.workshop.is_open:
+    except WorkshopClosed as closed:
         # Nothing more is accepted; what was saved before the close stays.
-        return render(
-            request, "workshops/closed.html", {"workshop": participant.workshop}, status=409
-        )
-    questionnaire = services.questionnaire_of(assessment)
+        return render(request, "workshops/closed.html", {"workshop": closed.workshop}, status=409)
+
+
+def _step(request, assessment: Assessment, number: int):
+    token = assessment.token
+    questionnaire = assessment.questionnaire()
     if not 1 <= number <= len(questionnaire.sections):
         raise Http404
     section = questionnaire.sections[number - 1]
@@ -152,11 +152,11 @@ def step(request, token, number):
 def _finish(request, assessment):
     try:
         services.assessment_complete(assessment=assessment)
-    except services.IncompleteAssessment:
+    except IncompleteAssessment:
         messages.warning(request, _("A few questions are still unanswered. Here is the first."))
-        number = services.first_step_to_answer(assessment) or 1
+        number = selectors.first_step_to_answer(assessment) or 1
         return redirect("assessment:step", token=assessment.token, number=number)
-    if _participant(assessment) is not None:
+    if _is_participant(assessment):
         return redirect("assessment:done", token=assessment.token)
     return redirect("assessment:results", token=assessment.token)
 
@@ -165,13 +165,11 @@ def _finish(request, assessment):
 def done(request, token):
     """A workshop participant's last page: answers are in, the group's results are on screen."""
     assessment = _get_assessment(token)
-    participant = _participant(assessment)
-    if participant is None:
+    workshop = selectors.participant_workshop(assessment)
+    if workshop is None:
         return redirect("assessment:resume", token=token)
     return render(
-        request,
-        "workshops/participant_done.html",
-        {"assessment": assessment, "workshop": participant.workshop},
+        request, "workshops/participant_done.html", {"assessment": assessment, "workshop": workshop}
     )
 
 
@@ -181,7 +179,7 @@ def _finished_assessment(request, token, unfinished_message):
     A workshop participant never gets results of their own: the group's are on screen.
     """
     assessment = _get_assessment(token)
-    if _participant(assessment) is not None:
+    if _is_participant(assessment):
         return assessment, redirect("assessment:done", token=token)
     if not assessment.is_complete:
         messages.info(request, unfinished_message)
@@ -196,11 +194,10 @@ def results(request, token):
     )
     if elsewhere:
         return elsewhere
-    context = results_context(assessment, get_language())
+    context = results_context(selectors.assessment_results(assessment), get_language())
     context["private_link"] = request.build_absolute_uri(
         reverse("assessment:resume", kwargs={"token": token})
     )
-    context["frozen"] = services.is_frozen(assessment)
     return render(request, "assessment/results.html", context)
 
 
@@ -212,32 +209,30 @@ def report(request, token):
     if elsewhere:
         return elsewhere
     language = get_language()
-    response = HttpResponse(
-        assessment_report_pdf(assessment, language), content_type="application/pdf"
-    )
-    filename = report_filename(assessment, language)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    pdf = assessment_report_pdf(selectors.assessment_report(assessment), language)
+    return download(pdf, PDF, report_filename(assessment, language))
+
+
+def _respondents_own(token) -> Assessment:
+    """The assessment, if its respondent may download or delete it from the link; else a 404."""
+    try:
+        return selectors.respondent_assessment(_get_assessment(token))
+    except NotSelfServe:
+        raise Http404 from None
 
 
 @require_GET
 def export(request, token):
     """A self-serve respondent's own answers, as CSV."""
-    assessment = _get_assessment(token)
-    if assessment.origin != "self_serve":
-        raise Http404
+    assessment = _respondents_own(token)
     rows = exports.answer_rows([("1", "", assessment)], get_language())
-    response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="answers.csv"'
-    return response
+    return table_download(rows, "answers", "csv")
 
 
 @require_http_methods(["GET", "POST"])
 def delete(request, token):
     """The respondent deletes their assessment: a confirmation page, then the deletion."""
-    assessment = _get_assessment(token)
-    if assessment.origin != "self_serve":
-        raise Http404
+    assessment = _respondents_own(token)
     if request.method == "POST":
         services.assessment_delete(assessment=assessment)
         messages.success(request, _("Your assessment and its answers are deleted."))

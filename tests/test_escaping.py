@@ -8,8 +8,10 @@ from django.utils.translation import override
 from pypdf import PdfReader
 
 from assessment.reports.pdf import StaticFilesOnly, html_to_pdf, report_brand, report_html
+from assessment.selectors import assessment_report
 from assessment.workshops import services
 from assessment.workshops.presenters import progress_context
+from assessment.workshops.selectors import client_progress
 from tests.profiles import PROFILES
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +64,7 @@ def test_consultant_and_participant_texts_are_escaped_in_pages_and_the_report(cl
         language="fr",
     )
     assert_escaped(client.get(f"/a/{agreed.token}/results/").content.decode())
-    html = report_html(agreed, "fr")
+    html = report_html(assessment_report(agreed), "fr")
     assert_escaped(html)
     fetcher = StaticFilesOnly()
     pdf = html_to_pdf(html, fetcher)
@@ -79,7 +81,7 @@ def test_consultant_and_participant_texts_are_escaped_in_pages_and_the_report(cl
             {
                 "client": company,
                 "brand": report_brand(company.consultancy),
-                **progress_context(company, "fr"),
+                **progress_context(client_progress(company), "fr"),
             },
         )
     assert_escaped(progress_html)

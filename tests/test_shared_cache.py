@@ -46,7 +46,7 @@ def test_wrong_codes_counted_in_one_process_are_seen_by_another():
     )
     from django.test import RequestFactory
 
-    from assessment.workshops.views import _too_many_attempts
+    from assessment.workshops.throttling import join_blocked
 
     request = RequestFactory().post("/w/", REMOTE_ADDR="10.0.0.9")
-    assert _too_many_attempts(request)
+    assert join_blocked(request, device="")

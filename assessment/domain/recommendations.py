@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .questionnaire import Questionnaire, Text
-from .scoring import Scores, knowledge_gaps
+from .scoring import Scores, knowledge_gaps, strongest_dimensions
 from .segments import MEASURED_ACTIVE_FREQUENCIES, SegmentResult
 
 MIN_RECOMMENDATIONS = 3
@@ -557,6 +557,15 @@ def _reasons(rule: Rule, context: Context) -> tuple[Reason, ...]:
 def _priority(rule: Rule, context: Context) -> int:
     barrier_named = bool(rule.barriers & context.chosen("barriers"))
     return IMPACT_WEIGHT * rule.impact - EFFORT_WEIGHT * rule.effort + BARRIER_BONUS * barrier_named
+
+
+def strengths(scores: Scores) -> list[str]:
+    """The strongest dimensions, to keep, unless even the strongest are weak."""
+    return [
+        name
+        for name in strongest_dimensions(scores)
+        if scores.dimensions[name] >= WEAK_DIMENSION_THRESHOLD
+    ]
 
 
 def recommend(

@@ -49,6 +49,10 @@ class Scores:
     overall: int
     means: int
 
+    def by_name(self) -> dict[str, int]:
+        """The overall score, then each dimension's."""
+        return {"overall": self.overall, **self.dimensions}
+
 
 def question_points(question: Question, answer: object) -> int:
     """Points one answer earns, capped at what the question can give."""

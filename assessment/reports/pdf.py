@@ -7,8 +7,6 @@ reach the network or the file system.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -16,8 +14,6 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
@@ -25,19 +21,12 @@ from django.utils.translation import override
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from benchmarks.peers import PEER_GROUP_MINIMUM
-
 from ..models import Assessment
-from ..presenters import report_context
-from ..services import peer_data_version
+from ..selectors import AssessmentReport
 from ..workshops import brand
-from ..workshops.models import Consultancy
 from ..workshops.presenters import progress_context, workshop_report_context
-from ..workshops.services import workshop_version
-
-# Bump when the report's template or content changes: cached reports of the old version are
-# then never served again.
-REPORT_VERSION = "2026-11.2"
+from ..workshops.selectors import ClientProgress
+from .presenters import report_context
 
 # Relative URLs in the report resolve against this base; only its static part is ever served.
 BASE_URL = "file:///report/"
@@ -98,29 +87,6 @@ class StaticFilesOnly(URLFetcher):
 LOGO_URL = BASE_URL + "brand/logo.png"
 
 
-def _workshop_of(assessment: Assessment):
-    try:
-        return assessment.workshop
-    except ObjectDoesNotExist:
-        return None
-
-
-def consultancy_of(assessment: Assessment):
-    """The consultancy whose client this assessment is, if any: its brand goes on the report.
-
-    One query, without the logo's bytes: the cache key needs only the brand's name, logo key and
-    colour, and every download asks for it; the logo itself is read on a cache miss alone.
-    """
-    return (
-        Consultancy.objects.defer("logo")
-        .filter(
-            Q(clients__workshops__agreed_assessment=assessment)
-            | Q(clients__attachments__assessment=assessment)
-        )
-        .first()
-    )
-
-
 def report_brand(consultancy) -> dict | None:
     if consultancy is None:
         return None
@@ -143,20 +109,13 @@ def brand_fetcher(consultancy) -> StaticFilesOnly:
     return StaticFilesOnly(extra={LOGO_URL: logo} if logo else None)
 
 
-def _brand_version(consultancy) -> str:
-    if consultancy is None:
-        return ""
-    return f"{consultancy.name}|{consultancy.logo_key}|{consultancy.accent_colour}"
-
-
-def report_html(assessment: Assessment, language: str) -> str:
-    context = report_context(assessment, language)
-    context["brand"] = report_brand(consultancy_of(assessment))
-    workshop = _workshop_of(assessment)
+def report_html(report: AssessmentReport, language: str) -> str:
+    context = report_context(report, language)
+    context["brand"] = report_brand(report.consultancy)
     with override(language):
-        if workshop is not None:
+        if report.group is not None:
             # The agreed answers of a workshop: the report tells how the group got there.
-            context.update(workshop_report_context(workshop, language))
+            context.update(workshop_report_context(report.workshop, report.group, language))
         return render_to_string("report/assessment.html", context)
 
 
@@ -167,41 +126,11 @@ def html_to_pdf(html: str, fetcher: StaticFilesOnly | None = None) -> bytes:
     )
 
 
-def report_cache_key(assessment: Assessment, language: str) -> str:
-    """The same answers, language, report version and peer data give the same report."""
-    content = json.dumps(
-        {
-            "answers": assessment.answers,
-            "questionnaire": assessment.questionnaire_version,
-            "completed": assessment.completed_at.isoformat() if assessment.completed_at else "",
-            "language": language,
-            "report": REPORT_VERSION,
-            "peers": peer_data_version(),
-            "workshop": workshop_version(workshop)
-            if (workshop := _workshop_of(assessment))
-            else "",
-            "dissent": workshop.dissent_notes if workshop else {},
-            "brand": _brand_version(consultancy_of(assessment)),
-            "synthetic": settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
-            "peer_minimum": PEER_GROUP_MINIMUM,
-        },
-        sort_keys=True,
-    )
-    return "report:" + hashlib.sha256(content.encode()).hexdigest()
-
-
-def forget_reports(assessment: Assessment) -> None:
-    """Drop an assessment's cached reports, in every language, before the assessment goes."""
-    for language, _name in settings.LANGUAGES:
-        cache.delete(report_cache_key(assessment, language))
-
-
-def assessment_report_pdf(assessment: Assessment, language: str) -> bytes:
-    key = report_cache_key(assessment, language)
+def assessment_report_pdf(report: AssessmentReport, language: str) -> bytes:
+    key = report.cache_key(language)
     pdf = cache.get(key)
     if pdf is None:
-        fetcher = brand_fetcher(consultancy_of(assessment))
-        pdf = html_to_pdf(report_html(assessment, language), fetcher)
+        pdf = html_to_pdf(report_html(report, language), brand_fetcher(report.consultancy))
         cache.set(key, pdf, timeout=REPORT_CACHE_SECONDS)
     return pdf
 
@@ -214,14 +143,15 @@ def report_filename(assessment: Assessment, language: str) -> str:
     return f"{company or 'entreprise'}-maturite-reseaux-sociaux-{when:%Y-%m-%d}.pdf"
 
 
-def progress_report_pdf(client, language: str) -> bytes:
+def progress_report_pdf(progress: ClientProgress, language: str) -> bytes:
     """The "progress since <date>" report of a client, for its board."""
+    client = progress.client
     with override(language):
         context = {
             "client": client,
             "printed_at": timezone.now(),
             "brand": report_brand(client.consultancy),
-            **progress_context(client, language),
+            **progress_context(progress, language),
         }
         html = render_to_string("report/progress.html", context)
     return html_to_pdf(html, brand_fetcher(client.consultancy))

@@ -5,19 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from assessment.domain.questionnaire import has_control_characters, load_questionnaire
 from assessment.forms import AnswerField
-from assessment.presenters import dimension_names
+from assessment.presenters import dimension_names, role_names
 
 from . import brand
 from .models import JOIN_CODE_LENGTH, ROLES, Client
 
 
-def role_choices():
-    return [
-        ("management", _("Management")),
-        ("marketing", _("Marketing and communication")),
-        ("sales", _("Sales")),
-        ("other", _("Other")),
-    ]
+def role_choices(roles=ROLES) -> list[tuple[str, str]]:
+    names = role_names()
+    return [(role, names[role]) for role in roles]
 
 
 def _options(question_id: str, language: str):
@@ -132,7 +128,7 @@ class JoinForm(forms.Form):
 
     def __init__(self, *args, roles=ROLES, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(v, label) for v, label in role_choices() if v in roles]
+        self.fields["role"].choices = role_choices([role for role in ROLES if role in roles])
 
 
 class ConsensusForm(forms.Form):

@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from assessment.models import Assessment
 
@@ -117,7 +118,7 @@ class Workshop(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.client} — {self.created_at:%Y-%m-%d} ({self.code})"
+        return f"{self.client} — {timezone.localtime(self.created_at):%Y-%m-%d} ({self.code})"
 
     @property
     def is_open(self) -> bool:

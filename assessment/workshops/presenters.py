@@ -1,25 +1,20 @@
-"""The group's answers in words, for the facilitator view and the consensus form."""
+"""The consultant's side in words: the group's answers, a client's progress, and who each row
+of an export is."""
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from assessment.domain.progress import acted_on, against_targets, compare
-from assessment.domain.questionnaire import DIMENSIONS, MULTI, load_questionnaire
+from assessment.domain.questionnaire import MULTI
 from assessment.domain.segments import SEGMENT_NAMES
-from assessment.presenters import answer_label, dimension_names
+from assessment.models import SCORE_NAMES
+from assessment.presenters import answer_label, dimension_names, role_names
 from assessment.reports.charts import progress_svg
-from assessment.services import assessment_result, questionnaire_of
 
-from . import services
-from .forms import role_choices
-from .services import GroupView
-
-
-def role_names() -> dict[str, str]:
-    return dict(role_choices())
+from .selectors import ClientExport, ClientProgress, GroupView
 
 
 def _spread_context(spread, questionnaire, roles: dict, language: str) -> dict:
@@ -56,7 +51,7 @@ def _spread_context(spread, questionnaire, roles: dict, language: str) -> dict:
 
 
 def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
-    questionnaire = load_questionnaire()
+    questionnaire = group.questionnaire
     names = dimension_names()
     roles = role_names()
     agenda = [_spread_context(spread, questionnaire, roles, language) for spread in group.agenda]
@@ -93,13 +88,12 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
     }
 
 
-def workshop_report_context(workshop, language: str) -> dict:
+def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
     """What the report of a workshop's agreed answers adds: how the group got there."""
-    questionnaire = load_questionnaire()
-    group = group_context(services.workshop_group(workshop), language, named_mode=False)
+    questionnaire = group.questionnaire
     return {
         "workshop_report": {
-            **group,
+            **group_context(group, language, named_mode=False),
             "date": workshop.created_at,
             "dissent": [
                 {
@@ -119,21 +113,17 @@ def _entry_kind(entry) -> str:
     return entry.workshop.title or _("Workshop")
 
 
-PROGRESS_FIELDS = ("overall", *DIMENSIONS)
-
-
-def progress_context(client, language: str) -> dict:
+def progress_context(progress: ClientProgress, language: str) -> dict:
     """A client's assessments over time (agreed in workshops or made on its own): scores, segment,
     what moved since the previous one, what was acted on, and how far each target is."""
-    timeline = services.client_timeline(client)
-    assessments = [entry.assessment for entry in timeline]
+    client, timeline, assessments = progress.client, progress.timeline, progress.assessments
     names = {"overall": _("Overall score"), **dimension_names()}
     rows = [
         {
             "date": entry.assessment.completed_at,
             "token": entry.assessment.token,
             "kind": _entry_kind(entry),
-            "scores": [getattr(entry.assessment, f"{field}_score") for field in PROGRESS_FIELDS],
+            "scores": list(entry.assessment.score_values().values()),
             "segment": SEGMENT_NAMES[entry.assessment.segment].in_language(language)
             if entry.assessment.segment
             else "",
@@ -142,14 +132,10 @@ def progress_context(client, language: str) -> dict:
     ]
     context = {
         "rows": rows,
-        "names": [names[f] for f in PROGRESS_FIELDS],
+        "names": [names[f] for f in SCORE_NAMES],
         "count": len(assessments),
         "first_date": assessments[0].completed_at if assessments else None,
-        "targets": [],
-    }
-    if assessments:
-        latest = assessments[-1]
-        context["targets"] = [
+        "targets": [
             {
                 "name": names[gap.dimension],
                 "latest": gap.latest,
@@ -157,59 +143,75 @@ def progress_context(client, language: str) -> dict:
                 "remaining": gap.remaining,
                 "reached": gap.reached,
             }
-            for gap in against_targets(
-                {name: getattr(latest, f"{name}_score") for name in DIMENSIONS}, client.targets
-            )
-        ]
-    if len(assessments) >= 2:
-        before, after = assessments[-2], assessments[-1]
-        context["previous_date"] = before.completed_at
-        before_questionnaire, after_questionnaire = (
-            questionnaire_of(before),
-            questionnaire_of(after),
-        )
-        comparison = compare(
-            before_questionnaire, before.answers, after_questionnaire, after.answers
-        )
-
-        def field_score(scores, field):
-            return scores.overall if field == "overall" else scores.dimensions[field]
-
+            for gap in progress.targets
+        ],
+    }
+    change = progress.last_change
+    if change is not None:
+        comparison = change.comparison
+        context["previous_date"] = change.before.completed_at
+        before_scores, after_scores = comparison.before.by_name(), comparison.after.by_name()
         context["deltas"] = [
             {
                 "name": names[f],
-                "before": field_score(comparison.before, f),
-                "after": field_score(comparison.after, f),
-                "delta": field_score(comparison.after, f) - field_score(comparison.before, f),
+                "before": before_scores[f],
+                "after": after_scores[f],
+                "delta": after_scores[f] - before_scores[f],
             }
-            for f in PROGRESS_FIELDS
+            for f in SCORE_NAMES
         ]
         context["left_out"] = [
             (
-                after_questionnaire
-                if after_questionnaire.has_question(question_id)
-                else before_questionnaire
+                change.after_questionnaire
+                if change.after_questionnaire.has_question(question_id)
+                else change.before_questionnaire
             )
             .question(question_id)
             .label.in_language(language)
             for question_id in sorted(comparison.left_out)
         ]
-        earlier = assessment_result(before).recommendations
         context["acted_on"] = [
             {"title": item.recommendation.title.in_language(language), "acted": item.acted}
-            for item in acted_on(earlier, questionnaire_of(after), before.answers, after.answers)
+            for item in change.acted_on
         ]
     if len(assessments) >= 2 or (assessments and client.targets):
         context["chart"] = mark_safe(  # noqa: S308 - the builder escapes every text
             progress_svg(
                 [date_format(a.completed_at, "SHORT_DATE_FORMAT") for a in assessments],
-                [
-                    (names[f], [getattr(a, f"{f}_score") for a in assessments])
-                    for f in PROGRESS_FIELDS
-                ],
+                [(names[f], [a.score_values()[f] for a in assessments]) for f in SCORE_NAMES],
                 title=_("Scores of the client's assessments over time, out of 100"),
-                targets=[client.targets.get(f) for f in PROGRESS_FIELDS],
+                targets=[client.targets.get(f) for f in SCORE_NAMES],
                 target_label=_("Target"),
             )
         )
     return context
+
+
+# Exports: who each row of answers is
+
+
+def workshop_respondents(workshop, participants, prefix="") -> list[tuple]:
+    """(label, role, assessment) of each participant, numbered in joining order, then the agreed
+    answers: the rows of a workshop in an export."""
+    roles = role_names()
+    respondents = [
+        (f"{prefix}{number}", roles.get(p.role, p.role), p.assessment)
+        for number, p in enumerate(participants, start=1)
+    ]
+    if workshop.agreed_assessment:
+        respondents.append((f"{prefix}{_('agreed')}", "", workshop.agreed_assessment))
+    return respondents
+
+
+def client_respondents(export: ClientExport) -> list[tuple]:
+    """Every respondent of a client: its own assessments by date, then each workshop's, prefixed
+    with the workshop's code."""
+    respondents = []
+    for number, assessment in enumerate(export.on_its_own, start=1):
+        when = timezone.localtime(assessment.completed_at)
+        respondents.append((f"{_('self-serve')} {when:%Y-%m-%d} #{number}", "", assessment))
+    for workshop in export.workshops:
+        respondents += workshop_respondents(
+            workshop, workshop.participants.all(), prefix=f"{workshop.code}-"
+        )
+    return respondents

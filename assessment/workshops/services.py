@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessment import services as assessment_services
-from assessment.domain.group import (
-    DimensionSpread,
-    QuestionSpread,
-    Respondent,
-    agenda,
-    dimension_spreads,
-    group_knowledge_gaps,
-    proposed_consensus,
-    question_spreads,
-)
 from assessment.domain.questionnaire import Questionnaire, clean_answer, load_questionnaire
-from assessment.domain.segments import study_placement
-from assessment.models import Assessment
+from assessment.models import Assessment, Origin
+from assessment.refusals import (
+    CannotAttach,
+    InvitationUsed,
+    WorkshopClosed,
+    WorkshopStillOpen,
+)
 
 from .brand import Logo
 from .models import (
@@ -39,18 +32,7 @@ from .models import (
     Participant,
     Workshop,
 )
-
-
-class WorkshopClosed(Exception):
-    """The workshop no longer takes answers."""
-
-
-class InvitationUsed(Exception):
-    """The invitation was accepted already."""
-
-
-class CannotAttach(Exception):
-    """This assessment cannot join the client's timeline; the message says why."""
+from .selectors import client_assessments
 
 
 @transaction.atomic
@@ -79,6 +61,12 @@ def invitation_accept(*, invitation: Invitation, email: str, password: str):
 
 def client_create(*, consultancy: Consultancy, **fields) -> Client:
     return Client.objects.create(consultancy=consultancy, **fields)
+
+
+def workshop_check_open(workshop: Workshop) -> None:
+    """Refuse participants and their answers once the workshop is closed."""
+    if not workshop.is_open:
+        raise WorkshopClosed(workshop)
 
 
 def workshop_create(
@@ -115,8 +103,7 @@ def participant_join(
 ) -> Participant:
     """A phone joins the workshop; the same phone joining again gets its own answers back."""
     workshop = Workshop.objects.select_for_update().select_related("client").get(pk=workshop.pk)
-    if not workshop.is_open:
-        raise WorkshopClosed
+    workshop_check_open(workshop)
     if role not in workshop.roles:
         raise ValueError(f"role {role!r} is not offered in this workshop")
     # The workshop row is locked: two taps of the same phone join one after the other, and the
@@ -134,7 +121,7 @@ def participant_join(
     }
     assessment = Assessment.objects.create(
         language=language,
-        origin="participant",
+        origin=Origin.PARTICIPANT,
         answers={key: value for key, value in known.items() if value},
     )
     return Participant.objects.create(
@@ -152,72 +139,12 @@ def workshop_reveal(*, workshop: Workshop) -> None:
     )
 
 
+@transaction.atomic
 def workshop_close(*, workshop: Workshop) -> None:
-    Workshop.objects.filter(pk=workshop.pk, closed_at__isnull=True).update(closed_at=timezone.now())
+    now = timezone.now()
+    Workshop.objects.filter(pk=workshop.pk, closed_at__isnull=True).update(closed_at=now)
     # Closing reveals too: the consensus is built on the group's answers.
-    Workshop.objects.filter(pk=workshop.pk, revealed_at__isnull=True).update(
-        revealed_at=timezone.now()
-    )
-
-
-def workshop_version(workshop: Workshop) -> str:
-    """Changes whenever anything the facilitator view shows changes: its ETag."""
-    state = Participant.objects.filter(workshop=workshop).aggregate(
-        joined=Count("pk"),
-        finished=Count("pk", filter=Q(assessment__completed_at__isnull=False)),
-        last=Max("assessment__updated_at"),
-    )
-    raw = (
-        f"{workshop.pk}:{state['joined']}:{state['finished']}:{state['last']}:"
-        f"{workshop.revealed_at}:{workshop.closed_at}"
-    )
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
-
-
-@dataclass(frozen=True)
-class GroupView:
-    joined: int
-    finished: int
-    by_role: Mapping[str, int]
-    participants: list[Participant]
-    agenda: list[QuestionSpread]
-    spreads: list[QuestionSpread]  # every choice question, in questionnaire order
-    dimensions: list[DimensionSpread]
-    knowledge_gaps: list[str]
-    proposal: dict[str, object]
-    segment: str | None
-
-
-def workshop_group(workshop: Workshop) -> GroupView:
-    participants = list(workshop.participants.select_related("assessment"))
-    questionnaire = load_questionnaire()
-    respondents = [Respondent(role=p.role, answers=p.assessment.answers) for p in participants]
-    by_role: dict[str, int] = {}
-    for participant in participants:
-        by_role[participant.role] = by_role.get(participant.role, 0) + 1
-    spreads_by_question = question_spreads(questionnaire, respondents)
-    proposal = proposed_consensus(spreads_by_question)
-    # Scores are a finished participant's: half a questionnaire would count as zeros.
-    finished = [
-        Respondent(role=p.role, answers=p.assessment.answers)
-        for p in participants
-        if p.assessment.is_complete
-    ]
-    spreads = dimension_spreads(questionnaire, finished) if finished else []
-    return GroupView(
-        joined=len(participants),
-        finished=sum(1 for p in participants if p.assessment.is_complete),
-        by_role=by_role,
-        participants=participants,
-        agenda=agenda(spreads_by_question),
-        spreads=spreads_by_question,
-        dimensions=spreads,
-        knowledge_gaps=group_knowledge_gaps(spreads),
-        proposal=proposal,
-        segment=study_placement(proposal).segment
-        if "self_activity" in proposal and "tempo" in proposal
-        else None,
-    )
+    Workshop.objects.filter(pk=workshop.pk, revealed_at__isnull=True).update(revealed_at=now)
 
 
 def _clean_consensus(questionnaire: Questionnaire, answers: Mapping[str, object]) -> dict:
@@ -236,26 +163,22 @@ def workshop_record_consensus(
     dissent_notes: Mapping[str, str],
     language: str,
 ) -> Assessment:
-    """The agreed answers become the client's assessment of that date."""
+    """The agreed answers become the client's assessment of that date: only once the workshop is
+    closed, as they are built on the group's answers given blind."""
     locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if locked.is_open:
+        raise WorkshopStillOpen
     questionnaire = load_questionnaire()
-    agreed = locked.agreed_assessment or Assessment.objects.create(
-        language=language, origin="consensus"
+    agreed_answers = _clean_consensus(
+        questionnaire, {**answers, "company_name": locked.client.name[:120]}
     )
-    agreed.answers = {}
+    # Written here, not through the questionnaire's service: agreed answers are frozen there.
+    agreed = locked.agreed_assessment or Assessment(origin=Origin.CONSENSUS)
+    agreed.answers, agreed.language = agreed_answers, language
     agreed.save()
-    agreed_answers = _clean_consensus(questionnaire, answers)
-    agreed_answers["company_name"] = locked.client.name[:120]
-    assessment_services.assessment_save_answers(
-        assessment=agreed, answers=agreed_answers, language=language
-    )
     assessment_services.assessment_complete(assessment=agreed)
     locked.agreed_assessment = agreed
     locked.dissent_notes = {key: note.strip()[:1000] for key, note in dissent_notes.items() if note}
-    if locked.closed_at is None:
-        locked.closed_at = timezone.now()
-    if locked.revealed_at is None:
-        locked.revealed_at = timezone.now()
     locked.save()
     agreed.refresh_from_db()
     # Linked to its workshop now: the client's consent decides whether it counts among peers.
@@ -277,44 +200,18 @@ def client_set_peer_consent(*, client: Client, consent: bool) -> None:
 def client_delete(*, client: Client) -> None:
     """Delete a client and everything of it: workshops, participants and all their answers,
     agreed assessments and their cached reports."""
-    # The report module reads the workshops' services: imported here, not at the top.
-    from assessment.reports.pdf import forget_reports
-
     assessments = Assessment.objects.filter(
         Q(participant__workshop__client=client)
         | Q(workshop__client=client)
         | Q(attachment__client=client)
     )
     for assessment in assessments:
-        forget_reports(assessment)
+        assessment_services.assessment_forget_reports(assessment=assessment)
     assessments.delete()
     client.delete()
 
 
 # A client over time
-
-
-def client_assessments(client: Client):
-    """The assessments that stand for the client: agreed in its workshops, or made on its own and
-    attached to it. Participants' individual answers are not among them."""
-    return Assessment.objects.filter(Q(workshop__client=client) | Q(attachment__client=client))
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    assessment: Assessment
-    workshop: Workshop | None  # None for a self-serve assessment
-
-
-def client_timeline(client: Client) -> list[TimelineEntry]:
-    """The client's completed assessments, oldest first."""
-    completed = (
-        client_assessments(client)
-        .filter(completed_at__isnull=False)
-        .select_related("workshop")
-        .order_by("completed_at", "pk")
-    )
-    return [TimelineEntry(assessment=a, workshop=getattr(a, "workshop", None)) for a in completed]
 
 
 # A private link ends with the assessment's token: /a/<token>/..., in any language.
@@ -338,11 +235,11 @@ def client_attach_assessment(*, client: Client, link: str, attached_by) -> Asses
     )
     if assessment is None:
         raise CannotAttach(_("No assessment has this link. Paste the private link it gave."))
-    if assessment.origin == "consensus":
+    if assessment.origin == Origin.CONSENSUS:
         raise CannotAttach(
             _("These are a workshop's agreed answers: they are on their client's timeline already.")
         )
-    if assessment.origin != "self_serve":
+    if not assessment.is_self_serve:
         raise CannotAttach(
             _(
                 "This is one participant's link in a workshop: the workshop's agreed answers "

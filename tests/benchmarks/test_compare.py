@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from assessment.domain.questionnaire import load_questionnaire
-from assessment.presenters import ladders
+from assessment.selectors import ladders
 from benchmarks.compare import (
     AMONG_TOP,
     LIKE,

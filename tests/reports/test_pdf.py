@@ -11,6 +11,7 @@ from pypdf.generic import BooleanObject
 
 from assessment.reports import pdf as report
 from assessment.reports.pdf import StaticFilesOnly, assessment_report_pdf, html_to_pdf, report_html
+from assessment.selectors import assessment_report, report_cache_key
 from benchmarks.figures import load_studies
 from tests.factories import make_assessment
 from tests.profiles import SEGMENT_NAMES
@@ -22,7 +23,7 @@ MIN_PAGES, MAX_PAGES = 8, 12
 
 
 def render(assessment, language="fr", fetcher=None):
-    return html_to_pdf(report_html(assessment, language), fetcher)
+    return html_to_pdf(report_html(assessment_report(assessment), language), fetcher)
 
 
 def text_of(pdf: bytes) -> str:
@@ -136,17 +137,17 @@ def test_the_renderer_reads_its_own_stylesheet_and_fonts_from_disk():
 
 def test_the_same_answers_give_the_cached_report(monkeypatch):
     assessment = make_assessment(profile="combative", complete=True)
-    first = assessment_report_pdf(assessment, "fr")
+    first = assessment_report_pdf(assessment_report(assessment), "fr")
     monkeypatch.setattr(report, "html_to_pdf", lambda *args: pytest.fail("rendered again"))
-    assert assessment_report_pdf(assessment, "fr") == first
+    assert assessment_report_pdf(assessment_report(assessment), "fr") == first
 
 
 def test_a_changed_answer_or_language_gives_a_new_report():
     assessment = make_assessment(profile="combative", complete=True)
-    key = report.report_cache_key(assessment, "fr")
-    assert report.report_cache_key(assessment, "en") != key
+    key = report_cache_key(assessment, "fr")
+    assert report_cache_key(assessment, "en") != key
     assessment.answers["budget"] = "gt150k"
-    assert report.report_cache_key(assessment, "fr") != key
+    assert report_cache_key(assessment, "fr") != key
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessment import services
+from assessment import selectors, services
 from assessment.models import Assessment, PeerScore
 from assessment.synthetic import load_synthetic_population, remove_synthetic_population
 from tests.factories import make_assessment
@@ -15,7 +15,7 @@ def make_peers(count, **answers):
 
 
 def size_group(assessment):
-    return next(g for g in services.assessment_peer_groups(assessment) if g.kind == "size")
+    return next(g for g in selectors.assessment_peer_groups(assessment) if g.kind == "size")
 
 
 def test_below_ten_peers_no_percentile_is_given():

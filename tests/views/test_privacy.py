@@ -5,9 +5,10 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
-from assessment import services
+from assessment import selectors
 from assessment.models import Assessment, PeerScore
-from assessment.reports.pdf import assessment_report_pdf, report_cache_key
+from assessment.reports.pdf import assessment_report_pdf
+from assessment.selectors import assessment_report, report_cache_key
 from tests.factories import make_assessment
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_every_page_links_to_the_privacy_page(client):
 
 def test_deleting_asks_first_then_removes_everything(client):
     assessment = make_assessment(profile="combative", complete=True)
-    assessment_report_pdf(assessment, "fr")
+    assessment_report_pdf(assessment_report(assessment), "fr")
     key = report_cache_key(assessment, "fr")
     assert cache.get(key) is not None
     token = assessment.token
@@ -44,10 +45,10 @@ def test_deleting_asks_first_then_removes_everything(client):
 def test_a_deleted_assessment_leaves_the_peer_benchmarks_at_once(client):
     peers = [make_assessment(profile="combative", complete=True) for _ in range(10)]
     company = make_assessment(profile="pioneers", headcount="50_249", complete=True)
-    size = next(g for g in services.assessment_peer_groups(company) if g.kind == "size")
+    size = next(g for g in selectors.assessment_peer_groups(company) if g.kind == "size")
     assert size.shown
     client.post(f"/a/{peers[0].token}/delete/")
-    size = next(g for g in services.assessment_peer_groups(company) if g.kind == "size")
+    size = next(g for g in selectors.assessment_peer_groups(company) if g.kind == "size")
     assert size.size == 9 and not size.shown
 
 

@@ -11,6 +11,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from assessment.reports.pdf import LOGO_URL, StaticFilesOnly, report_html
+from assessment.selectors import assessment_report
 from assessment.workshops import brand, services
 from assessment.workshops.models import Consultancy
 from tests.profiles import PROFILES
@@ -302,7 +303,7 @@ def test_the_clients_report_is_prepared_by_the_consultancy_with_its_logo(client,
     client.force_login(alice)
     post_brand(client, accent_colour="#0a7d4f", logo=upload(png()))
     assessment = agreed(workshop)
-    page = report_html(assessment, "fr")
+    page = report_html(assessment_report(assessment), "fr")
     assert "Préparé par Conseil A" in html.unescape(page)
     assert ".cover { background: #0a7d4f; color: #ffffff; }" in page
     response = client.get(f"/a/{assessment.token}/report.pdf")
@@ -323,11 +324,11 @@ def test_a_self_serve_report_carries_no_consultancy(client):
     from tests.factories import make_assessment
 
     assessment = make_assessment(profile="casual", complete=True)
-    assert "Préparé par" not in html.unescape(report_html(assessment, "fr"))
+    assert "Préparé par" not in html.unescape(report_html(assessment_report(assessment), "fr"))
 
 
 def test_changing_the_brand_changes_the_cached_report(alice, workshop):
-    from assessment.reports.pdf import report_cache_key
+    from assessment.selectors import report_cache_key
 
     assessment = agreed(workshop)
     before = report_cache_key(assessment, "fr")

@@ -1,8 +1,6 @@
 """A client over time: its timeline, progress, targets, the progress report and its exports."""
 
-import html
 import io
-from datetime import timedelta
 
 import pandas as pd
 import pytest
@@ -10,44 +8,12 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from assessment.domain.scoring import score
-from assessment.models import PeerScore
 from assessment.workshops import services
 from tests.factories import make_assessment
 from tests.profiles import PROFILES
-from tests.workshops.conftest import join
+from tests.workshops.conftest import agreed_workshop, join, progress_page, self_serve
 
 pytestmark = pytest.mark.django_db
-
-
-def agreed_workshop(client_company, alice, days_ago=0, **answers):
-    workshop = services.workshop_create(client=client_company, created_by=alice)
-    services.workshop_close(workshop=workshop)
-    agreed = services.workshop_record_consensus(
-        workshop=workshop,
-        answers={**PROFILES["silent_mass"](), **answers},
-        dissent_notes={},
-        language="fr",
-    )
-    if days_ago:
-        agreed.completed_at = timezone.now() - timedelta(days=days_ago)
-        agreed.save(update_fields=["completed_at"])
-    return agreed
-
-
-def self_serve(days_ago=0, profile="casual", **answers):
-    assessment = make_assessment(profile=profile, complete=True, **answers)
-    if days_ago:
-        assessment.completed_at = timezone.now() - timedelta(days=days_ago)
-        assessment.save(update_fields=["completed_at"])
-    return assessment
-
-
-def progress_page(client, client_company) -> str:
-    return text_of(client.get(f"/consultant/clients/{client_company.pk}/progress/"))
-
-
-def text_of(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def test_the_progress_page_shows_what_moved_and_what_was_acted_on(client, alice, client_company):
@@ -74,99 +40,6 @@ def test_progress_checks_owner(client, bob, charlie, client_company):
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url)["Location"].startswith("/accounts/login/")
-
-
-# The timeline: agreed assessments and self-serve ones the consultant attaches
-
-
-def test_a_self_serve_assessment_joins_the_timeline_from_its_private_link(
-    client, alice, client_company
-):
-    earlier = self_serve(days_ago=120, profile="silent_mass")
-    agreed_workshop(client_company, alice)
-    client.force_login(alice)
-    link = f"https://example.org/en/a/{earlier.token}/results/"
-    response = client.post(f"/consultant/clients/{client_company.pk}/attach/", {"link": link})
-    assert response.status_code == 302
-    timeline = services.client_timeline(client_company)
-    assert [entry.assessment for entry in timeline][0] == earlier  # oldest first
-    assert timeline[0].workshop is None and timeline[1].workshop is not None
-    page = progress_page(client, client_company)
-    assert "Autodiagnostic" in page and "Depuis le diagnostic précédent" in page
-
-
-@pytest.mark.parametrize(
-    ("link", "message"),
-    [
-        ("https://example.org/a/not-a-token/", "Aucun diagnostic n'a ce lien"),
-        ("bonjour", "Aucun diagnostic n'a ce lien"),
-        ("x" * 500, "Aucun diagnostic n'a ce lien"),
-    ],
-)
-def test_a_wrong_link_is_refused_with_a_message(client, alice, client_company, link, message):
-    client.force_login(alice)
-    response = client.post(f"/consultant/clients/{client_company.pk}/attach/", {"link": link})
-    assert response.status_code == 400
-    assert message in text_of(response)
-    assert not client_company.attachments.exists()
-
-
-def test_an_unfinished_assessment_cannot_be_attached(client, alice, client_company):
-    unfinished = make_assessment(profile="casual")
-    client.force_login(alice)
-    response = client.post(
-        f"/consultant/clients/{client_company.pk}/attach/", {"link": f"/a/{unfinished.token}/"}
-    )
-    assert "pas encore terminé" in text_of(response)
-    assert not client_company.attachments.exists()
-
-
-def test_a_participants_answers_cannot_be_attached(client, alice, client_company, workshop):
-    participant = join(workshop, "phone")
-    client.force_login(alice)
-    response = client.post(
-        f"/consultant/clients/{client_company.pk}/attach/",
-        {"link": f"/a/{participant.assessment.token}/"},
-    )
-    assert response.status_code == 400 and not client_company.attachments.exists()
-
-
-def test_agreed_answers_cannot_be_attached_again(client, alice, client_company):
-    agreed = agreed_workshop(client_company, alice)
-    client.force_login(alice)
-    response = client.post(
-        f"/consultant/clients/{client_company.pk}/attach/", {"link": agreed.token}
-    )
-    assert response.status_code == 400 and not client_company.attachments.exists()
-
-
-def test_an_assessment_belongs_to_one_client_only(client, alice, client_company):
-    assessment = self_serve()
-    other = services.client_create(consultancy=client_company.consultancy, name="Autre client")
-    client.force_login(alice)
-    client.post(f"/consultant/clients/{client_company.pk}/attach/", {"link": assessment.token})
-    response = client.post(f"/consultant/clients/{other.pk}/attach/", {"link": assessment.token})
-    assert "rattaché à un autre client" in text_of(response)
-    assert list(other.attachments.all()) == []
-
-
-def test_an_attached_assessment_follows_the_clients_consent(client, alice, client_company):
-    assessment = self_serve()
-    assert PeerScore.objects.filter(assessment=assessment).exists()  # the respondent's own
-    client.force_login(alice)
-    client.post(f"/consultant/clients/{client_company.pk}/attach/", {"link": assessment.token})
-    assert not PeerScore.objects.filter(assessment=assessment).exists()
-    client.post(f"/consultant/clients/{client_company.pk}/consent/", {"consent": "yes"})
-    assert PeerScore.objects.filter(assessment=assessment).exists()
-
-
-def test_deleting_a_client_deletes_the_assessments_attached_to_it(client, alice, client_company):
-    assessment = self_serve()
-    services.client_attach_assessment(
-        client=client_company, link=assessment.token, attached_by=alice
-    )
-    services.client_delete(client=client_company)
-    assert not type(assessment).objects.filter(pk=assessment.pk).exists()
 
 
 # Targets
@@ -243,7 +116,7 @@ def test_without_an_assessment_there_is_no_progress_report(client, alice, client
 def test_a_clients_export_holds_every_respondent_of_every_assessment(
     client, alice, client_company, workshop, questionnaire
 ):
-    from tests.workshops.test_workshop import answer_everything
+    from tests.workshops.conftest import answer_everything
 
     answer_everything(client, questionnaire, join(workshop, "p1", role="sales"))
     answer_everything(client, questionnaire, join(workshop, "p2", role="management"))
@@ -307,7 +180,7 @@ def test_every_client_page_checks_owner(client, alice, bob, charlie, client_comp
 def test_assessments_of_two_versions_are_compared_on_their_shared_questions(
     client, alice, client_company, questionnaire, monkeypatch
 ):
-    from assessment.workshops import presenters
+    from assessment.models import Assessment
     from tests.domain.test_progress import next_version
 
     later = next_version(questionnaire, drop="tools", add_to="measures_results")
@@ -323,8 +196,8 @@ def test_assessments_of_two_versions_are_compared_on_their_shared_questions(
     )
     assert own.dimensions["roi"] < second.roi_score
     monkeypatch.setattr(
-        presenters,
-        "questionnaire_of",
+        Assessment,
+        "questionnaire",
         lambda a: later if a.questionnaire_version == later.version else questionnaire,
     )
     client.force_login(alice)
@@ -373,62 +246,3 @@ def test_dates_are_the_clients_local_ones(client, alice, client_company):
     client.force_login(alice)
     response = client.get(f"/en/consultant/clients/{client_company.pk}/progress.pdf")
     assert "progress-since-2026-03-10.pdf" in response["Content-Disposition"]
-
-
-# An attached assessment stays as it was, and follows the client
-
-
-def test_an_attached_assessment_no_longer_changes_through_the_questionnaire(
-    client, alice, client_company, questionnaire
-):
-    from tests.factories import step_post_data
-
-    assessment = self_serve(profile="casual")
-    services.client_attach_assessment(
-        client=client_company, link=assessment.token, attached_by=alice
-    )
-    last = len(questionnaire.sections)
-    answers = {**PROFILES["pioneers"]()}
-    response = client.post(
-        f"/a/{assessment.token}/step/{last}/",
-        {**step_post_data(questionnaire, last, answers), "next": "1"},
-    )
-    assert response["Location"] == f"/a/{assessment.token}/results/"
-    assert client.get(f"/a/{assessment.token}/")["Location"] == f"/a/{assessment.token}/results/"
-    assessment.refresh_from_db()
-    assert assessment.answers["tempo"] == PROFILES["casual"]()["tempo"]
-    # Re-finishing it cannot bring it back among peers without the client's consent.
-    assert not PeerScore.objects.filter(assessment=assessment).exists()
-    page = text_of(client.get(f"/a/{assessment.token}/results/"))
-    assert "ses réponses ne changent plus" in page and "Modifier mes réponses" not in page
-
-
-def test_an_assessment_taken_off_the_timeline_goes_back_to_its_respondent(
-    client, alice, charlie, client_company
-):
-    assessment = self_serve()
-    services.client_attach_assessment(
-        client=client_company, link=assessment.token, attached_by=alice
-    )
-    attachment = client_company.attachments.get()
-    url = f"/consultant/clients/{client_company.pk}/attached/{attachment.pk}/remove/"
-    client.force_login(charlie)
-    assert client.post(url).status_code == 404
-    assert client_company.attachments.exists()
-    client.force_login(alice)
-    assert client.post(url).status_code == 302
-    assert not client_company.attachments.exists()
-    assert PeerScore.objects.filter(assessment=assessment).exists()  # a self-serve one again
-    assert services.client_timeline(client_company) == []
-
-
-def test_a_participants_own_link_is_refused_with_its_own_reason(
-    client, alice, client_company, workshop
-):
-    participant = join(workshop, "phone")
-    client.force_login(alice)
-    response = client.post(
-        f"/consultant/clients/{client_company.pk}/attach/",
-        {"link": f"/a/{participant.assessment.token}/"},
-    )
-    assert "le lien d'un participant" in text_of(response)

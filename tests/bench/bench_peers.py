@@ -1,7 +1,7 @@
 """How fast is the peer comparison on 100,000 completed assessments?
 
-    .venv/bin/python benchmarks/bench_peers.py                      # SQLite (a file in /tmp)
-    DATABASE_URL=postgres://... .venv/bin/python benchmarks/bench_peers.py
+    .venv/bin/python -m tests.bench.bench_peers                     # SQLite (a file in /tmp)
+    DATABASE_URL=postgres://... .venv/bin/python -m tests.bench.bench_peers
 
 Seeds the synthetic population once (kept between runs), then times, in turns, so that a noisy
 machine slows both alike:
@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/bench_peers.sqlite3")
@@ -34,7 +34,7 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from assessment import services  # noqa: E402
+from assessment import selectors  # noqa: E402
 from assessment.models import Assessment, PeerScore  # noqa: E402
 from assessment.synthetic import load_synthetic_population  # noqa: E402
 
@@ -84,16 +84,16 @@ def main() -> None:
 
     def cold_run():
         cache.clear()
-        services.assessment_peer_groups(company)
+        selectors.assessment_peer_groups(company)
 
-    services.assessment_peer_groups(company)  # warm-up: imports, connections, page cache
+    selectors.assessment_peer_groups(company)  # warm-up: imports, connections, page cache
     baseline()
     for _ in range(RUNS):
         plain.append(timed(baseline))
         cold.append(timed(cold_run))
-        warm.append(timed(lambda: services.assessment_peer_groups(company)))
+        warm.append(timed(lambda: selectors.assessment_peer_groups(company)))
 
-    groups = services.assessment_peer_groups(company)
+    groups = selectors.assessment_peer_groups(company)
     sizes = ", ".join(f"{g.kind} {g.size}" for g in groups)
     median = statistics.median
     print(f"database: {connection.vendor}; {POPULATION} assessments; {RUNS} runs each")

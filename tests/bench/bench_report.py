@@ -1,6 +1,6 @@
 """How much does our own work add to WeasyPrint, and how fast is a cached report?
 
-    .venv/bin/python -m assessment.reports.bench_report
+    .venv/bin/python -m tests.bench.bench_report
 
 On a database of its own (SQLite in /tmp, 1,000 synthetic peers so the peer section is drawn),
 times in turns, so that a noisy machine slows all alike:
@@ -34,6 +34,7 @@ from django.core.management import call_command  # noqa: E402
 
 from assessment.models import Assessment  # noqa: E402
 from assessment.reports.pdf import assessment_report_pdf, html_to_pdf, report_html  # noqa: E402
+from assessment.selectors import assessment_report  # noqa: E402
 from assessment.synthetic import load_synthetic_population  # noqa: E402
 from tests.factories import make_assessment  # noqa: E402
 
@@ -55,16 +56,18 @@ def main() -> None:
 
     def full():
         cache.clear()
-        assessment_report_pdf(company, LANGUAGE)
+        assessment_report_pdf(assessment_report(company), LANGUAGE)
 
-    html = report_html(company, LANGUAGE)
+    html = report_html(assessment_report(company), LANGUAGE)
     full()  # warm-up: fonts, templates, imports
     html_to_pdf(html)
     full_runs, weasy_runs, cached_runs = [], [], []
     for _ in range(RUNS):
         full_runs.append(milliseconds(full))
         weasy_runs.append(milliseconds(lambda: html_to_pdf(html)))
-        cached_runs.append(milliseconds(lambda: assessment_report_pdf(company, LANGUAGE)))
+        cached_runs.append(
+            milliseconds(lambda: assessment_report_pdf(assessment_report(company), LANGUAGE))
+        )
 
     median = statistics.median
     ratios = [f / w for f, w in zip(full_runs, weasy_runs, strict=True)]
@@ -87,6 +90,7 @@ def progress_report_bench() -> None:
     from assessment.reports.pdf import brand_fetcher, progress_report_pdf, report_brand
     from assessment.workshops import brand, services
     from assessment.workshops.presenters import progress_context
+    from assessment.workshops.selectors import client_progress
 
     user = services.consultancy_signup(
         email=f"bench{time.time_ns()}@conseil.fr",
@@ -118,13 +122,17 @@ def progress_report_bench() -> None:
                 "client": client,
                 "printed_at": timezone.now(),
                 "brand": report_brand(consultancy),
-                **progress_context(client, LANGUAGE),
+                **progress_context(client_progress(client), LANGUAGE),
             },
         )
-    progress_report_pdf(client, LANGUAGE)  # warm-up
+
+    def full():
+        progress_report_pdf(client_progress(client), LANGUAGE)
+
+    full()  # warm-up
     full_runs, weasy_runs = [], []
     for _ in range(RUNS):
-        full_runs.append(milliseconds(lambda: progress_report_pdf(client, LANGUAGE)))
+        full_runs.append(milliseconds(full))
         weasy_runs.append(milliseconds(lambda: html_to_pdf(html, brand_fetcher(consultancy))))
     median = statistics.median
     ratios = [f / w for f, w in zip(full_runs, weasy_runs, strict=True)]

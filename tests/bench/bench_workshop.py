@@ -1,6 +1,6 @@
 """A live workshop under load: 300 phones answering at once while the facilitator view polls.
 
-    .venv/bin/python -m assessment.workshops.bench_workshop [--participants 300] [--think 2]
+    .venv/bin/python -m tests.bench.bench_workshop [--participants 300] [--think 2]
 
 Starts the app under gunicorn on PostgreSQL (DATABASE_URL, by default the test cluster that
 `make postgres` prepares), on 127.0.0.1 only. Each simulated participant joins by code, then for

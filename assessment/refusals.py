@@ -1,0 +1,45 @@
+"""What the rules do not allow, as named exceptions.
+
+Services (and the few reads that guard what they hand out) raise them; views only translate them
+into a page, a message or a 404. Both sides of the app raise them, so they live below both.
+"""
+
+
+class Refused(Exception):
+    """Something the rules do not allow."""
+
+
+class IncompleteAssessment(Refused):
+    def __init__(self, missing_question_ids: list[str]):
+        super().__init__(", ".join(missing_question_ids))
+        self.missing_question_ids = missing_question_ids
+
+
+class AnswersFrozen(Refused):
+    """A workshop's agreed answers (the consultant's form changes them) and an assessment on a
+    client's timeline no longer change through the questionnaire."""
+
+
+class NotSelfServe(Refused):
+    """Only a company's own assessment is exported or deleted from its private link: a
+    participant's and a workshop's agreed answers are the consultant's client's."""
+
+
+class WorkshopClosed(Refused):
+    """The workshop no longer takes participants or answers."""
+
+    def __init__(self, workshop=None):
+        super().__init__("the workshop is closed")
+        self.workshop = workshop
+
+
+class WorkshopStillOpen(Refused):
+    """The agreed answers come after the group's: never while people still answer blind."""
+
+
+class InvitationUsed(Refused):
+    """The invitation was accepted already."""
+
+
+class CannotAttach(Refused):
+    """This assessment cannot join the client's timeline; the message says why."""

@@ -1,0 +1,94 @@
+"""What only the report adds to the results page, in words: the answers and advice per
+dimension, the action plan by horizon, the strengths, the method and the appendix."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.utils.translation import override
+
+from ..domain.recommendations import FIRST_90_DAYS, NEXT_12_MONTHS, WEAK_DIMENSION_THRESHOLD
+from ..domain.segments import MEANS_IN_STEP_THRESHOLD
+from ..presenters import (
+    answer_label,
+    comparison_items,
+    dimension_names,
+    dimension_weights,
+    results_context,
+)
+
+if TYPE_CHECKING:
+    from ..selectors import AssessmentReport
+
+
+def report_context(report: AssessmentReport, language: str) -> dict:
+    """Everything the results page shows, and what only the report adds."""
+    with override(language):
+        context = results_context(report.results, language)
+        context.update(_report_additions(report, context, language))
+        return context
+
+
+def _report_additions(report: AssessmentReport, context: dict, language: str) -> dict:
+    results = report.results
+    questionnaire, answers, result = (
+        results.questionnaire,
+        results.assessment.answers,
+        results.result,
+    )
+    names = dimension_names()
+    comparisons = comparison_items(results, language)
+    dimensions = []
+    for dimension in context["dimensions"]:
+        questions = [q for q in questionnaire.questions if q.dimension == dimension["key"]]
+        question_ids = {q.id for q in questions}
+        dimensions.append(
+            {
+                **dimension,
+                "answers": [
+                    {
+                        "question": q.label.in_language(language),
+                        "answer": answer_label(questionnaire, q.id, answers.get(q.id), language),
+                    }
+                    for q in questions
+                ],
+                "comparisons": [
+                    c for c in comparisons if c["comparison"].question_id in question_ids
+                ][:3],
+                "actions": [
+                    rec.title.in_language(language)
+                    for rec in report.every_recommendation
+                    if rec.dimension == dimension["key"]
+                ][:3],
+            }
+        )
+    plan = {FIRST_90_DAYS: [], NEXT_12_MONTHS: []}
+    for item, rec in zip(context["recommendations"], result.recommendations, strict=True):
+        plan[rec.horizon].append(item)
+    return {
+        "strengths": [
+            {"name": names[key], "score": result.scores.dimensions[key]} for key in report.strengths
+        ],
+        "weak_threshold": WEAK_DIMENSION_THRESHOLD,
+        "report_dimensions": dimensions,
+        "plan_first_90_days": plan[FIRST_90_DAYS],
+        "plan_next_12_months": plan[NEXT_12_MONTHS],
+        "studies": results.studies,
+        "weights": dimension_weights(),
+        "in_step_threshold": MEANS_IN_STEP_THRESHOLD,
+        "appendix": [
+            {
+                "title": section.title.in_language(language),
+                "answers": [
+                    {
+                        "question": q.label.in_language(language),
+                        "answer": answer_label(questionnaire, q.id, answers.get(q.id), language)
+                        if answers.get(q.id) not in (None, "", [])
+                        else "—",
+                    }
+                    for q in section.questions
+                ],
+            }
+            for section in questionnaire.sections
+        ],
+    }

@@ -1,0 +1,245 @@
+"""Reads of the consultant's side: a workshop's group, a client's timeline and progress.
+
+Each returns plain values for the presenters; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Max, Prefetch, Q
+
+from assessment.domain.group import (
+    DimensionSpread,
+    QuestionSpread,
+    Respondent,
+    agenda,
+    dimension_spreads,
+    group_knowledge_gaps,
+    proposed_consensus,
+    question_spreads,
+)
+from assessment.domain.progress import ActedOn, Comparison, TargetGap, acted_on, against_targets
+from assessment.domain.progress import compare as compare_assessments
+from assessment.domain.questionnaire import Questionnaire, load_questionnaire
+from assessment.domain.results import assess
+from assessment.domain.segments import study_placement
+from assessment.models import Assessment
+from assessment.refusals import WorkshopStillOpen
+
+from .models import Client, Consultancy, Participant, Workshop
+
+
+def workshop_of(assessment: Assessment) -> Workshop | None:
+    """The workshop whose agreed answers this assessment holds, if any."""
+    try:
+        return assessment.workshop
+    except ObjectDoesNotExist:
+        return None
+
+
+def consultancy_of(assessment: Assessment) -> Consultancy | None:
+    """The consultancy whose client this assessment is, if any: its brand goes on the report.
+
+    One query, without the logo's bytes: the cache key needs only the brand's name, logo key and
+    colour, and every download asks for it; the logo itself is read on a cache miss alone.
+    """
+    return (
+        Consultancy.objects.defer("logo")
+        .filter(
+            Q(clients__workshops__agreed_assessment=assessment)
+            | Q(clients__attachments__assessment=assessment)
+        )
+        .first()
+    )
+
+
+def workshops_with_brand():
+    # Pages show the consultancy's name and colour, not its logo's bytes: the logo has an address.
+    return Workshop.objects.select_related("client__consultancy").defer("client__consultancy__logo")
+
+
+# A live workshop
+
+
+def workshop_version(workshop: Workshop) -> str:
+    """Changes whenever anything the facilitator view shows changes: its ETag."""
+    state = Participant.objects.filter(workshop=workshop).aggregate(
+        joined=Count("pk"),
+        finished=Count("pk", filter=Q(assessment__completed_at__isnull=False)),
+        last=Max("assessment__updated_at"),
+    )
+    raw = (
+        f"{workshop.pk}:{state['joined']}:{state['finished']}:{state['last']}:"
+        f"{workshop.revealed_at}:{workshop.closed_at}"
+    )
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    questionnaire: Questionnaire
+    joined: int
+    finished: int
+    by_role: Mapping[str, int]
+    participants: list[Participant]
+    agenda: list[QuestionSpread]
+    spreads: list[QuestionSpread]  # every choice question, in questionnaire order
+    dimensions: list[DimensionSpread]
+    knowledge_gaps: list[str]
+    proposal: dict[str, object]
+    segment: str | None
+
+
+def workshop_group(workshop: Workshop) -> GroupView:
+    participants = list(workshop.participants.select_related("assessment"))
+    questionnaire = load_questionnaire()
+    respondents = [Respondent(role=p.role, answers=p.assessment.answers) for p in participants]
+    by_role: dict[str, int] = {}
+    for participant in participants:
+        by_role[participant.role] = by_role.get(participant.role, 0) + 1
+    spreads_by_question = question_spreads(questionnaire, respondents)
+    proposal = proposed_consensus(spreads_by_question)
+    # Scores are a finished participant's: half a questionnaire would count as zeros.
+    finished = [
+        Respondent(role=p.role, answers=p.assessment.answers)
+        for p in participants
+        if p.assessment.is_complete
+    ]
+    spreads = dimension_spreads(questionnaire, finished) if finished else []
+    return GroupView(
+        questionnaire=questionnaire,
+        joined=len(participants),
+        finished=sum(1 for p in participants if p.assessment.is_complete),
+        by_role=by_role,
+        participants=participants,
+        agenda=agenda(spreads_by_question),
+        spreads=spreads_by_question,
+        dimensions=spreads,
+        knowledge_gaps=group_knowledge_gaps(spreads),
+        proposal=proposal,
+        segment=study_placement(proposal).segment
+        if "self_activity" in proposal and "tempo" in proposal
+        else None,
+    )
+
+
+def workshop_consensus_start(workshop: Workshop) -> dict[str, object]:
+    """What the consensus form starts from: the answers agreed already, or the group's proposal,
+    with the notes of dissent as the form names them."""
+    if workshop.is_open:
+        raise WorkshopStillOpen
+    initial = (
+        workshop.agreed_assessment.answers
+        if workshop.agreed_assessment
+        else workshop_group(workshop).proposal
+    )
+    dissent = {f"dissent_{key}": note for key, note in workshop.dissent_notes.items()}
+    return {**initial, **dissent}
+
+
+def workshop_participants(workshop: Workshop) -> list[Participant]:
+    """In joining order, with their answers: the rows of the workshop's export."""
+    return list(workshop.participants.select_related("assessment"))
+
+
+# A client over time
+
+
+def client_assessments(client: Client):
+    """The assessments that stand for the client: agreed in its workshops, or made on its own and
+    attached to it. Participants' individual answers are not among them."""
+    return Assessment.objects.filter(Q(workshop__client=client) | Q(attachment__client=client))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    assessment: Assessment
+    workshop: Workshop | None  # None for a self-serve assessment
+
+
+def client_timeline(client: Client) -> list[TimelineEntry]:
+    """The client's completed assessments, oldest first."""
+    completed = (
+        client_assessments(client)
+        .filter(completed_at__isnull=False)
+        .select_related("workshop")
+        .order_by("completed_at", "pk")
+    )
+    return [TimelineEntry(assessment=a, workshop=getattr(a, "workshop", None)) for a in completed]
+
+
+@dataclass(frozen=True)
+class LastChange:
+    """What moved between the client's last two assessments."""
+
+    before: Assessment
+    after: Assessment
+    before_questionnaire: Questionnaire
+    after_questionnaire: Questionnaire
+    comparison: Comparison
+    acted_on: list[ActedOn]
+
+
+@dataclass(frozen=True)
+class ClientProgress:
+    """A client's assessments over time, what moved since the previous one, what was acted on,
+    and how far each target is."""
+
+    client: Client
+    timeline: list[TimelineEntry]
+    targets: list[TargetGap]
+    last_change: LastChange | None
+
+    @property
+    def assessments(self) -> list[Assessment]:
+        return [entry.assessment for entry in self.timeline]
+
+
+def client_progress(client: Client) -> ClientProgress:
+    timeline = client_timeline(client)
+    assessments = [entry.assessment for entry in timeline]
+    targets = against_targets(assessments[-1].score_values(), client.targets) if timeline else []
+    last_change = None
+    if len(assessments) >= 2:
+        before, after = assessments[-2], assessments[-1]
+        before_questionnaire, after_questionnaire = before.questionnaire(), after.questionnaire()
+        earlier = assess(before_questionnaire, before.answers).recommendations
+        last_change = LastChange(
+            before=before,
+            after=after,
+            before_questionnaire=before_questionnaire,
+            after_questionnaire=after_questionnaire,
+            comparison=compare_assessments(
+                before_questionnaire, before.answers, after_questionnaire, after.answers
+            ),
+            acted_on=acted_on(earlier, after_questionnaire, before.answers, after.answers),
+        )
+    return ClientProgress(
+        client=client, timeline=timeline, targets=targets, last_change=last_change
+    )
+
+
+@dataclass(frozen=True)
+class ClientExport:
+    """Every assessment of a client, for its export: those it made on its own, then each
+    workshop's participants and agreed answers, oldest first."""
+
+    on_its_own: list[Assessment]
+    workshops: list[Workshop]  # their participants prefetched, in joining order
+
+
+def client_export(client: Client) -> ClientExport:
+    participants = Participant.objects.select_related("assessment").order_by("created_at")
+    workshops = (
+        client.workshops.order_by("created_at")
+        .select_related("agreed_assessment")
+        .prefetch_related(Prefetch("participants", queryset=participants))
+    )
+    return ClientExport(
+        on_its_own=[e.assessment for e in client_timeline(client) if e.workshop is None],
+        workshops=list(workshops),
+    )

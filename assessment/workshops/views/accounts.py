@@ -1,0 +1,93 @@
+"""Consultant accounts: sign-up, login, invitations of colleagues, the dashboard."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessment.refusals import InvitationUsed
+
+from .. import services, throttling
+from ..forms import SignupForm
+from ..models import Invitation
+from .access import consultancy_of_user
+
+
+class RateLimitedLoginView(LoginView):
+    def post(self, request, *args, **kwargs):
+        if throttling.login_blocked(request):
+            return render(request, "workshops/too_many_logins.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        throttling.login_failed(self.request)
+        return super().form_invalid(form)
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.consultancy_signup(
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password"],
+            consultancy_name=form.cleaned_data["consultancy_name"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("workshops:dashboard")
+    return render(request, "workshops/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("consultancy"), token=token, accepted_at__isnull=True
+    )
+    form = SignupForm(request.POST or None, ask_consultancy=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                invitation=invitation,
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+            )
+        except InvitationUsed:
+            raise Http404 from None
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("workshops:dashboard")
+    return render(request, "workshops/invitation.html", {"form": form, "invitation": invitation})
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    consultancy = consultancy_of_user(request)
+    return render(
+        request,
+        "workshops/dashboard.html",
+        {
+            "consultancy": consultancy,
+            "clients": consultancy.clients.all(),
+            "colleagues": consultancy.members.select_related("user"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def invitation_new(request):
+    invitation = services.invitation_create(
+        consultancy=consultancy_of_user(request), created_by=request.user
+    )
+    link = request.build_absolute_uri(
+        reverse("workshops:invitation", kwargs={"token": invitation.token})
+    )
+    messages.success(
+        request, _("Send this link to your colleague; it works once: %(link)s") % {"link": link}
+    )
+    return redirect("workshops:dashboard")

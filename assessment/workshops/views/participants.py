@@ -1,0 +1,82 @@
+"""Participants, on their phones: the join page by code, then joining a workshop."""
+
+import secrets
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from assessment.cookies import set_private_cookie
+from assessment.refusals import WorkshopClosed
+
+from .. import selectors, services, throttling
+from ..forms import JoinCodeForm, JoinForm
+from ..models import Workshop
+
+DEVICE_COOKIE_NAME = "smm_device"
+DEVICE_COOKIE_MAX_AGE = 60 * 60 * 24 * 30
+
+
+def _device(request) -> str:
+    """The phone's own random id, from its cookie; empty before its first page."""
+    return request.get_signed_cookie(DEVICE_COOKIE_NAME, default="")
+
+
+def _with_device_cookie(response, device_key: str):
+    return set_private_cookie(response, DEVICE_COOKIE_NAME, device_key, DEVICE_COOKIE_MAX_AGE)
+
+
+@require_http_methods(["GET", "POST"])
+def join_code(request):
+    form = JoinCodeForm(request.POST or None)
+    device_key = _device(request) or secrets.token_urlsafe(24)
+    if request.method == "POST":
+        if throttling.join_blocked(request, _device(request)):
+            return render(request, "workshops/too_many.html", status=429)
+        if form.is_valid():
+            code = form.cleaned_data["code"]
+            if Workshop.objects.filter(code=code).exists():
+                return redirect("workshops:join", code=code)
+            throttling.wrong_join_code(request, _device(request))
+            form.add_error("code", _("No workshop has this code. Check it on the screen."))
+    response = render(request, "workshops/join_code.html", {"form": form})
+    # The phone gets its own id before anything else, so its attempts and joins are its own.
+    return _with_device_cookie(response, device_key)
+
+
+@require_http_methods(["GET", "POST"])
+def join(request, code):
+    workshop = selectors.workshops_with_brand().filter(code=code.upper()[:12]).first()
+    if workshop is None:
+        if throttling.join_blocked(request, _device(request)):
+            return render(request, "workshops/too_many.html", status=429)
+        throttling.wrong_join_code(request, _device(request))
+        raise Http404
+    try:
+        return _join(request, workshop)
+    except WorkshopClosed:
+        return render(request, "workshops/closed.html", {"workshop": workshop})
+
+
+def _join(request, workshop: Workshop):
+    services.workshop_check_open(workshop)
+    device_key = _device(request) or secrets.token_urlsafe(24)
+    existing = workshop.participants.filter(device_key=device_key).first()
+    if existing is not None:
+        return redirect("assessment:resume", token=existing.assessment.token)
+    form = JoinForm(request.POST or None, roles=workshop.roles)
+    if request.method == "POST" and form.is_valid():
+        participant = services.participant_join(
+            workshop=workshop,
+            device_key=device_key,
+            role=form.cleaned_data["role"],
+            first_name=form.cleaned_data["first_name"],
+            language=get_language(),
+        )
+        response = redirect("assessment:step", token=participant.assessment.token, number=1)
+        return _with_device_cookie(response, device_key)
+    response = render(request, "workshops/join.html", {"workshop": workshop, "form": form})
+    # Set before the form is sent: a double tap on "Start" then joins once, not twice.
+    return _with_device_cookie(response, device_key)

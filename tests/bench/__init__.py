@@ -1,0 +1,1 @@
+"""Measurement scripts: run by hand (see the README), never collected by pytest."""
