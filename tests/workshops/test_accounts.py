@@ -1,6 +1,9 @@
 """Consultant accounts: sign-up, login, password reset, invitations."""
 
+import html
+
 import pytest
+from django.contrib.auth.models import User
 
 from assessment.workshops import services
 
@@ -41,6 +44,15 @@ def test_a_used_invitation_is_a_404_not_a_500(client, alice):
         consultancy=alice.membership.consultancy, created_by=alice
     )
     services.invitation_accept(invitation=invitation, email="x@y.fr", password="long-pass-word-1")
+    url = f"/accounts/invitation/{invitation.token}/"
+    for response in (
+        client.get(url),
+        client.post(url, {"email": "z@y.fr", "password": "long-pass-word-1"}),
+    ):
+        assert response.status_code == 404
+        assert "Cette page n'existe pas" in html.unescape(response.content.decode())
+    assert not User.objects.filter(username="z@y.fr").exists()
+    # Two colleagues opening the same invitation at once: the second is refused, not crashed.
     with pytest.raises(services.InvitationUsed):
         services.invitation_accept(
             invitation=invitation, email="z@y.fr", password="long-pass-word-1"
@@ -54,3 +66,6 @@ def test_an_email_too_long_for_a_login_is_refused_with_a_message(client):
         {"consultancy_name": "X", "email": email, "password": "a-long-passphrase-1"},
     )
     assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "au plus 150 caractères (actuellement 151)" in page
+    assert not User.objects.filter(username=email).exists()

@@ -2,8 +2,11 @@
 answers and the workshop's report."""
 
 import html
+import re
 
 import pytest
+import zxingcpp
+from PIL import Image
 
 from assessment.models import PeerScore
 from assessment.workshops import services
@@ -55,11 +58,33 @@ def test_the_live_view_answers_not_modified_until_something_changes(client, alic
     assert changed.status_code == 200 and changed["ETag"] != etag
 
 
+def qr_image(svg: str, scale: int = 4) -> Image.Image:
+    """The picture segno's SVG draws: each path stroke is a run of dark modules on one row
+    ("M x y.5" starts a row, "h n" draws n modules, "m dx dy" moves on)."""
+    [path] = re.findall(r' d="([^"]+)"', svg)
+    x = y = 0.0
+    dark = set()
+    for command, first, second in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path):
+        if command == "M":
+            x, y = float(first), float(second)
+        elif command == "m":
+            x, y = x + float(first), y + float(second)
+        else:
+            dark.update((int(x) + i, int(y)) for i in range(int(first)))
+            x += float(first)
+    size = max(max(column, row) for column, row in dark) + 3  # the quiet zone on the far side
+    image = Image.new("L", (size * scale, size * scale), 255)
+    for column, row in dark:
+        image.paste(0, (column * scale, row * scale, (column + 1) * scale, (row + 1) * scale))
+    return image
+
+
 def test_the_qr_code_is_an_svg_of_the_join_url(client, alice, workshop):
     client.force_login(alice)
     response = client.get(f"/consultant/workshops/{workshop.pk}/qr.svg")
     assert response["Content-Type"] == "image/svg+xml"
-    assert response.content.startswith(b"<svg")
+    [code] = zxingcpp.read_barcodes(qr_image(response.content.decode()))
+    assert code.text == f"http://testserver/w/{workshop.code}/"
 
 
 def test_after_the_reveal_every_questions_distribution_is_shown(
