@@ -14,16 +14,18 @@ def questionnaire():
 
 @pytest.fixture(autouse=True)
 def parsed_afresh_under_mutation():
-    """Under mutation testing (`make mutation`) the questionnaire and the study figures are parsed
-    again for every test: they are cached for the life of a process, and every mutant runs in a
-    process forked from one that parsed them already, so a mutant of the parsing code would
-    otherwise never be run, nor be credited to the tests that read what it parses."""
+    """Under mutation testing (`make mutation`) the questionnaire, its recommendations and the
+    study figures are parsed again for every test: they are cached for the life of a process, and
+    every mutant runs in a process forked from one that parsed them already, so a mutant of the
+    parsing code would otherwise never be run, nor be credited to the tests that read it."""
     if "mutmut" in sys.modules:
         from assessment.domain.questionnaire import load_questionnaire
+        from assessment.domain.recommendations import load_catalogue
         from benchmarks import figures
 
         for cached in (
             load_questionnaire,
+            load_catalogue,
             figures.load_studies,
             figures.load_figures,
             figures.load_sector_tendencies,
