@@ -7,6 +7,7 @@ scores can always be recomputed with the very questions it saw.
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -117,8 +118,9 @@ class Questionnaire:
 
 
 def has_control_characters(text: str) -> bool:
-    """Tabs, line feeds, NUL (which PostgreSQL refuses) and the like: no name holds them."""
-    return any(ord(c) < 32 or ord(c) == 127 for c in text)
+    """Tabs, line feeds, NUL (which PostgreSQL refuses) and the like, C0, DEL and C1 alike (the
+    Unicode category Cc): no name holds them."""
+    return any(unicodedata.category(c) == "Cc" for c in text)
 
 
 class InvalidAnswer(ValueError):
@@ -135,9 +137,9 @@ def clean_answer(question: Question, raw: object) -> str | list[str] | None:
     `None` (or an empty text or selection) means "not answered". The rules here are the only
     ones: the web form and any other entry point call this function.
     """
-    if isinstance(raw, list | tuple) and all(value == "" for value in raw):
-        raw = None  # an empty box ticked by a hand-made request is no answer, not a wrong one
-    if raw is None or raw == "":
+    # An empty box ticked by a hand-made request is no answer, not a wrong one.
+    nothing_chosen = isinstance(raw, list | tuple) and all(value == "" for value in raw)
+    if raw is None or raw == "" or nothing_chosen:
         if question.required:
             raise InvalidAnswer("required")
         return None
@@ -172,8 +174,8 @@ def missing_answers(questionnaire: Questionnaire, answers: Mapping[str, object])
         if not question.required:
             continue
         try:
-            if clean_answer(question, answers.get(question.id)) is None:
-                missing.append(question)
+            # A required question never cleans to "not answered": it is refused instead.
+            clean_answer(question, answers.get(question.id))
         except InvalidAnswer:
             missing.append(question)
     return missing

@@ -11,10 +11,12 @@ from benchmarks.compare import (
     LIKE,
     TOP,
     UNLIKE,
+    Target,
     compare,
     compare_all,
     distributions,
     in_bpifrance_population,
+    parse_target,
 )
 from benchmarks.figures import load_figures
 from tests.profiles import PROFILES
@@ -140,3 +142,59 @@ def test_an_account_on_another_network_is_not_one_of_the_five_main_ones():
 def test_past_a_group_a_company_is_ahead_of_most_only_if_the_group_is_most(value, reading):
     under = figure("bpifrance_budget_under_10k", value=value)
     assert compare(under, {"budget": "10_50k"}, BUDGET).reading == reading
+
+
+@pytest.mark.parametrize(
+    ("speaks_to", "target"),
+    [
+        ("question:budget=zero|lt10k", Target("budget", ("zero", "lt10k"))),
+        ("question:networks=linkedin", Target("networks", ("linkedin",))),
+        ("segment:pioneers", None),
+        ("context:market=b2b", None),  # context is shown beside no answer, even with an "="
+        ("question:budget", None),  # a question without options names no group
+    ],
+)
+def test_a_figure_speaks_to_a_question_and_its_options_or_to_nothing(speaks_to, target):
+    assert parse_target(speaks_to) == target
+
+
+def test_a_company_in_a_small_top_group_of_one_option_is_among_the_top():
+    few_spend_most = figure("bpifrance_budget_zero", speaks_to="question:budget=gt150k", value=5)
+    result = compare(few_spend_most, {"budget": "gt150k"}, BUDGET)
+    assert (result.reading, result.company_share, result.company_answer) == (
+        AMONG_TOP,
+        5,
+        "gt150k",
+    )
+
+
+def test_a_multiple_choice_has_no_top_so_a_small_group_is_a_likeness():
+    few = figure("bpifrance_network_linkedin", value=30)
+    result = compare(few, {"networks": ["linkedin"]}, ())
+    assert (result.reading, result.company_share) == (LIKE, 30)
+
+
+def test_an_empty_answer_is_never_compared():
+    assert compare(figure("bpifrance_budget_zero"), {"budget": ""}, BUDGET) is None
+
+
+def test_i_dont_know_is_never_compared_among_all_the_figures():
+    found = compare_all({"budget": "dont_know"}, ladders_of_questionnaire())
+    assert all(c.question_id != "budget" for c in found)
+
+
+def test_each_option_share_is_one_figure_about_that_option_alone():
+    found = distributions({"networks": ["linkedin"]}, ladders_of_questionnaire())
+    for distribution in found:
+        for item in distribution.items:
+            assert item.figure.speaks_to == f"question:networks={item.value}"
+
+
+def test_option_shares_of_a_later_question_are_found_when_an_earlier_one_is_unanswered():
+    found = distributions({"objectives": ["leads"]}, ladders_of_questionnaire())
+    assert [(d.study.id, d.question_id) for d in found] == [("hootsuite_2017", "objectives")]
+
+
+def test_option_shares_are_not_shown_beside_i_dont_know():
+    found = distributions({"indicators": ["dont_know"]}, ladders_of_questionnaire())
+    assert all(d.question_id != "indicators" for d in found)

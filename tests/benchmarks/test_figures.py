@@ -128,3 +128,24 @@ def test_the_sources_page_lists_each_figure_under_its_own_study_once():
     assert all(f.study.id == group["study"].id for group in groups for f in group["figures"])
     listed = [f.id for group in groups for f in group["figures"]]
     assert sorted(listed) == sorted(load_figures())
+
+
+def test_studies_come_from_the_most_comparable_then_the_most_recent():
+    from benchmarks.figures import studies_in_order
+
+    # French SMEs (2018), then professionals (2017), then context from the newest (2015, 2012)
+    # to the one of unknown date.
+    assert [study.id for study in studies_in_order()] == [
+        "bpifrance_2018",
+        "hootsuite_2017",
+        "hslu_2015",
+        "siia_2012",
+        "mashable_2010",
+    ]
+
+
+def test_every_field_is_read_as_written_an_empty_one_as_empty_text():
+    studies = load_studies()
+    assert studies["bpifrance_2018"].publication_year == "2018"
+    assert studies["mashable_2010"].publication_year == "unknown"
+    assert load_figures()["segment_silent_mass"].relay_note_en == ""

@@ -69,3 +69,13 @@ def test_the_histograms_count_peers_never_name_them():
     overall = histograms["size"]["overall"]
     assert len(overall) == 101
     assert overall[40] == 7 and overall[90] == 5 and sum(overall) == 12
+
+
+def test_the_groups_are_named_by_what_the_peers_share():
+    groups = peer_groups(histograms_of([row()] * 10), scores(50))
+    assert [group.kind for group in groups] == ["size", "sector", "size_and_sector"]
+
+
+def test_without_any_peer_every_group_is_empty_and_hidden():
+    groups = peer_groups(histograms_of([]), scores(50))
+    assert [(group.size, group.shown) for group in groups] == [(0, False)] * 3

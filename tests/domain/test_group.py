@@ -247,3 +247,30 @@ def test_none_chosen_by_half_beside_an_option_chosen_by_half_gives_way_to_it(que
     assert proposed_consensus(question_spreads(questionnaire, respondents))["networks"] == [
         "linkedin"
     ]
+
+
+def test_two_people_who_disagree_are_enough_for_the_agenda(questionnaire):
+    respondents = room(("combative", "a"), ("combative", "b"), p1={"budget": "zero"})
+    assert [s.question.id for s in agenda(question_spreads(questionnaire, respondents))] == [
+        "budget"
+    ]
+
+
+def test_a_room_that_knows_everything_has_no_dont_know_share(questionnaire):
+    spreads = dimension_spreads(questionnaire, room(("combative", "a"), ("combative", "b")))
+    assert all(spread.dont_know_share == 0.0 for spread in spreads)
+
+
+def test_a_single_choice_counts_each_answer_and_a_role_of_two_shows_its_common_answer(
+    questionnaire,
+):
+    respondents = room(
+        ("combative", "sales"),
+        ("combative", "sales"),
+        ("combative", "marketing"),
+        p2={"budget": "zero"},
+    )
+    spread = question_spread(questionnaire.question("budget"), respondents)
+    assert spread.counts == {"lt10k": 2, "zero": 1}
+    networks = question_spread(questionnaire.question("networks"), respondents)
+    assert networks.by_role == {"sales": ",".join(PROFILES["combative"]()["networks"])}

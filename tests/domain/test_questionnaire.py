@@ -187,3 +187,78 @@ def test_a_text_is_filled_in_in_both_languages():
 
 def test_a_refusal_names_its_reason_where_it_is_logged():
     assert str(InvalidAnswer("too_long")) == "too_long"
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("Maison\tLefèvre", "invalid_type"),  # a tab, as pasted from a spreadsheet
+        ("Nul\x00", "invalid_type"),  # NUL, which PostgreSQL refuses
+        ("Del\x7f", "invalid_type"),
+        ("C1\x85", "invalid_type"),  # a next-line control, as some old systems write
+        (["Acme"], "invalid_type"),
+        ("x" * (TEXT_MAX_LENGTH + 1), "too_long"),
+    ],
+)
+def test_a_name_is_refused_for_control_characters_a_wrong_type_or_its_length(
+    questionnaire, raw, code
+):
+    with pytest.raises(InvalidAnswer) as refusal:
+        clean_answer(questionnaire.question("company_name"), raw)
+    assert refusal.value.code == code
+
+
+def test_the_characters_around_the_control_ones_are_accepted(questionnaire):
+    # 31, 127 and 128 to 159 are control characters; 32 (space), 126 (~) and 160 onwards
+    # (no-break space, accents) are text.
+    name = "Café ~ Été\u00a0SA"
+    assert clean_answer(questionnaire.question("company_name"), name) == name
+
+
+@pytest.mark.parametrize("raw", ["linkedin", ["linkedin", 3], [None]])
+def test_a_multiple_choice_must_be_a_list_of_option_values(questionnaire, raw):
+    with pytest.raises(InvalidAnswer) as refusal:
+        clean_answer(questionnaire.question("networks"), raw)
+    assert refusal.value.code == "invalid_type"
+
+
+def test_a_required_text_left_blank_is_refused_and_a_filled_one_kept():
+    from assessment.domain.questionnaire import Question, Text
+
+    required = Question(id="name", kind=TEXT, label=Text(fr="Nom", en="Name"), required=True)
+    with pytest.raises(InvalidAnswer) as refusal:
+        clean_answer(required, "   ")
+    assert refusal.value.code == "required"
+    assert clean_answer(required, " Acme ") == "Acme"
+
+
+def test_options_read_from_the_file_default_to_no_points_and_no_flag(questionnaire):
+    headcount = questionnaire.question("headcount")
+    assert headcount.help.fr == "Les tranches de l'étude Bpifrance Le Lab."
+    assert (
+        questionnaire.question("objectives").help is None
+        or questionnaire.question("objectives").help.fr
+    )
+    first = headcount.options[0]
+    assert (first.points, first.dont_know, first.exclusive) == (0, False, False)
+    assert first.dont_know is False and first.exclusive is False
+    assert questionnaire.question("budget").option("dont_know").dont_know is True
+    assert questionnaire.question("networks").option("none").exclusive is True
+
+
+def test_sections_keep_their_ids_from_the_file(questionnaire):
+    assert [section.id for section in questionnaire.sections][0] == "company"
+    assert all(section.id for section in questionnaire.sections)
+
+
+def test_missing_answers_name_the_questions(questionnaire):
+    answers = PROFILES["combative"]()
+    del answers["budget"]
+    assert missing_answers(questionnaire, answers) == [questionnaire.question("budget")]
+
+
+@pytest.mark.parametrize(("language", "text"), [("fr", "Oui"), ("en", "Yes"), ("de", "Oui")])
+def test_a_text_is_read_in_english_only_when_asked_and_in_french_otherwise(language, text):
+    from assessment.domain.questionnaire import Text
+
+    assert Text(fr="Oui", en="Yes").in_language(language) == text

@@ -3,7 +3,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessment.domain import recommendations
-from assessment.domain.questionnaire import MULTI, SINGLE, TEXT, load_questionnaire
+from assessment.domain.questionnaire import MULTI, SINGLE, TEXT, Text, load_questionnaire
 from assessment.domain.recommendations import (
     CONDITIONS,
     MAX_RECOMMENDATIONS,
@@ -327,3 +327,95 @@ def test_each_condition_holds_just_inside_the_gap_it_names_and_not_outside(
 
 def test_what_every_company_still_gains_always_applies(questionnaire):
     assert holds(questionnaire, "always")
+
+
+def reasons_of(recommendation):
+    return [(r.kind, r.subject, r.value) for r in recommendation.reasons]
+
+
+def by_id(questionnaire, answers):
+    return {r.id: r for r in recommend_all(questionnaire, answers)}
+
+
+def recommend_all(questionnaire, answers):
+    from assessment.domain.recommendations import recommend
+    from assessment.domain.scoring import score
+    from assessment.domain.segments import place
+
+    return recommend(
+        questionnaire, answers, score(questionnaire, answers), place(questionnaire, answers), None
+    )
+
+
+def test_a_recommendation_quotes_the_answers_the_weak_dimension_and_the_barriers_it_removes(
+    questionnaire,
+):
+    # The silent-mass manufacturer: the head alone, under two hours a week, team at 16/100, and
+    # it named lack of time (which an owner removes) and "not a priority" (which it does not).
+    owner = by_id(questionnaire, PROFILES["silent_mass"]())["name_an_owner"]
+    assert reasons_of(owner) == [
+        ("answer", "who_runs", "head_alone"),
+        ("answer", "hours_week", "lt2"),
+        ("dimension", "team", 16),
+        ("barrier", "time", None),
+    ]
+    assert (owner.title, owner.body) == (
+        Text(
+            fr="Confier les réseaux sociaux à une personne nommée",
+            en="Give social networks to a named person",
+        ),
+        next(rule.body for rule in load_catalogue() if rule.id == "name_an_owner"),
+    )
+    assert (owner.dimension, owner.owner, owner.impact, owner.effort) == (
+        "team",
+        "management",
+        3,
+        1,
+    )
+
+
+def test_an_unanswered_question_is_not_quoted_as_a_reason(questionnaire):
+    answers = {**PROFILES["silent_mass"](), "hours_week": ""}
+    owner = by_id(questionnaire, answers)["name_an_owner"]
+    assert ("answer", "hours_week", "") not in reasons_of(owner)
+    assert ("answer", "who_runs", "head_alone") in reasons_of(owner)
+
+
+@pytest.mark.parametrize(("team", "named_weak"), [(49, True), (50, False)])
+def test_a_dimension_is_named_weak_below_half_of_its_points(questionnaire, team, named_weak):
+    from assessment.domain.recommendations import recommend
+    from assessment.domain.scoring import Scores
+    from assessment.domain.segments import place
+
+    answers = PROFILES["silent_mass"]()
+    dimensions = {"presence": 60, "team": team, "budget": 60, "objectives": 60, "roi": 60}
+    scores = Scores(dimensions=dimensions, overall=58, means=58)
+    found = recommend(questionnaire, answers, scores, place(questionnaire, answers), None)
+    owner = next(r for r in found if r.id == "name_an_owner")
+    assert (("dimension", "team", team) in reasons_of(owner)) is named_weak
+
+
+def test_a_company_that_says_it_is_inactive_is_told_acting_on_presence_is_its_way_up(
+    questionnaire,
+):
+    silent = by_id(questionnaire, PROFILES["silent_mass"]())
+    assert ("segment", "silent_mass", None) in reasons_of(silent["publish_every_week"])
+    # Not for advice about another dimension, nor for a company that says it is active.
+    assert all(r[0] != "segment" for r in reasons_of(silent["name_an_owner"]))
+    combative = {**PROFILES["combative"](), "frequency": "monthly"}
+    assert all(
+        r[0] != "segment" for r in reasons_of(by_id(questionnaire, combative)["publish_every_week"])
+    )
+
+
+def test_the_strengths_are_the_two_best_dimensions_from_half_their_points():
+    from assessment.domain.recommendations import strengths
+    from assessment.domain.scoring import Scores
+
+    def scores(**dimensions):
+        full = {"presence": 10, "team": 10, "budget": 10, "objectives": 10, "roi": 10}
+        return Scores(dimensions={**full, **dimensions}, overall=0, means=0)
+
+    assert strengths(scores(roi=80, team=50, presence=40)) == ["roi", "team"]
+    assert strengths(scores(roi=80, team=49)) == ["roi"]
+    assert strengths(scores()) == []

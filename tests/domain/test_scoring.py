@@ -253,3 +253,22 @@ def test_who_runs_it_ranks_a_dedicated_person_above_shared_help_above_the_head_a
     assert points["nobody"] == 0 < points["head_alone"] < points["employee_part_time"]
     assert points["employee_part_time"] == points["agency"]
     assert points["dedicated"] == 2 * points["employee_part_time"]
+
+
+def test_no_answer_and_an_unknown_option_earn_nothing(questionnaire):
+    budget = questionnaire.question("budget")
+    assert question_points(budget, None) == 0
+    assert question_points(budget, "a-million") == 0
+
+
+def test_a_dimension_no_question_asks_scores_zero_rather_than_failing(questionnaire):
+    # Comparing two questionnaire versions on their shared questions can leave a dimension with
+    # no question at all: it scores 0, it does not divide by zero.
+    only_budget = questionnaire.only({"budget"})
+    scores = score(only_budget, {"budget": "gt150k"})
+    assert scores.dimensions == dict(presence=0, team=0, budget=100, objectives=0, roi=0)
+
+
+def test_scores_by_name_start_with_the_overall_one(questionnaire):
+    scores = score(questionnaire, PROFILES["combative"]())
+    assert list(scores.by_name().items())[:2] == [("overall", 46), ("presence", 73)]

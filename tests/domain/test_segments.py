@@ -212,3 +212,82 @@ def test_no_change_moves_an_answer_more_than_two_options_up(questionnaire):
 
 def test_a_pioneer_whose_answers_bear_it_out_has_no_path(questionnaire):
     assert place(questionnaire, PROFILES["pioneers"]()).path == ()
+
+
+def path_of(questionnaire, answers):
+    result = place(questionnaire, answers)
+    return [(c.question_id, c.from_value, c.to_value) for c in result.path]
+
+
+def test_each_change_on_the_path_says_where_the_answer_stands_and_where_it_goes(questionnaire):
+    # The silent-mass manufacturer posts rarely and answers sometimes: weekly posts and answers
+    # within the week make it active; its own rating follows.
+    assert path_of(questionnaire, PROFILES["silent_mass"]()) == [
+        ("frequency", "rarely", "weekly"),
+        ("responsiveness", "sometimes", "usually"),
+        ("self_activity", "not_very_active", "active"),
+    ]
+    # The combative retailer's means score 41.38: a budget past 10 k€ and a written strategy
+    # bring them past 50, and it then reads itself in step.
+    assert path_of(questionnaire, PROFILES["combative"]()) == [
+        ("budget", "lt10k", "10_50k"),
+        ("strategy", "informal", "written"),
+        ("tempo", "late", "in_step"),
+    ]
+
+
+def test_a_company_without_accounts_starts_its_path_from_none(questionnaire):
+    answers = {**PROFILES["casual"](), "networks": ["none"]}
+    assert path_of(questionnaire, answers)[:3] == [
+        ("networks", ["none"], ["linkedin"]),
+        ("frequency", "monthly", "weekly"),
+        ("responsiveness", "sometimes", "usually"),
+    ]
+
+
+def test_the_means_path_changes_single_choices_of_the_means_only_in_questionnaire_order(
+    questionnaire,
+):
+    # A silent-mass firm that says it keeps pace: to be a pioneer, it must become active and
+    # build its means from a score of 14 to 50, each answer at most two rungs up, none further
+    # than needed, listed in the order the questionnaire asks them.
+    answers = {**PROFILES["silent_mass"](), "tempo": "in_step"}
+    assert path_of(questionnaire, answers) == [
+        ("frequency", "rarely", "weekly"),
+        ("responsiveness", "sometimes", "usually"),
+        ("who_runs", "head_alone", "dedicated"),
+        ("staff_trained", "no", "all"),
+        ("head_involvement", "present", "regular"),
+        ("employee_advocacy", "never", "some"),
+        ("budget", "lt10k", "50_150k"),
+        ("strategy", "none", "written"),
+        ("objectives_quantified", "no", "all"),
+        ("measures_results", "never", "regularly"),
+        ("self_activity", "not_very_active", "active"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "steps", "reached"),
+    [
+        ("budget", "zero", 2, "10_50k"),
+        ("budget", "zero", 1, "lt10k"),
+        ("budget", None, 2, "10_50k"),  # unanswered starts from the bottom
+        ("budget", "dont_know", 1, "lt10k"),  # so does "I don't know"
+        ("budget", "gt150k", 1, None),  # nothing above the top
+        ("budget", "50_150k", 2, "gt150k"),  # one rung left: that one
+        # An option worth no more points is no rung: agency (2) after part-time help (2).
+        ("who_runs", "employee_part_time", 1, "dedicated"),
+        ("who_runs", "head_alone", 1, "employee_part_time"),
+    ],
+)
+def test_a_step_up_is_an_option_worth_more_points(questionnaire, question, answer, steps, reached):
+    from assessment.domain.segments import _steps_up
+
+    assert _steps_up(questionnaire.question(question), answer, steps) == reached
+
+
+def test_the_result_carries_the_unrounded_means_score(questionnaire):
+    assert place(questionnaire, PROFILES["combative"]()).means_score == pytest.approx(
+        41.38, abs=0.01
+    )
