@@ -189,12 +189,12 @@ MAX_STEPS_PER_CHANGE = 2
 
 def _steps_up(question: Question, value: object, steps: int) -> str | None:
     """The answer `steps` rungs up the question's ladder, each rung earning more points."""
-    ladder = [option for option in question.options if not option.dont_know]
-    current = question.option(value) if isinstance(value, str) else None
+    # Options are listed weakest to strongest, so the rungs above an answer are the options after
+    # it worth more points; unanswered and "I don't know" start from nothing.
+    current = question.option(value)
     reached, points = None, current.points if current is not None else 0
-    start = ladder.index(current) + 1 if current in ladder else 0
-    for option in ladder[start:]:
-        if option.points > points:
+    for option in question.options:
+        if not option.dont_know and option.points > points:
             reached, points, steps = option.value, option.points, steps - 1
             if steps == 0:
                 break
@@ -248,14 +248,13 @@ def place(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Segmen
     measured = measured_placement(questionnaire, answers)
     # A pioneer by its own account still has a path when its answers do not bear it out.
     target = NEXT_SEGMENT_UP[study.segment] or PIONEERS
-    path: list[Change] = []
-    if target in (COMBATIVE, PIONEERS) and not measured.active:
-        path += _activity_changes(answers)
+    # Both the combative and the pioneers are active: either target asks for activity first.
+    path = [] if measured.active else _activity_changes(answers)
     if target == PIONEERS and not measured.in_step:
         path += _means_changes(questionnaire, answers)
     # The segment shown is the study's, from the two self-assessments: when the answers already
     # bear out the next segment, what is left is to rate oneself as they show.
-    if target in (COMBATIVE, PIONEERS) and not study.active:
+    if not study.active:
         path.append(Change("self_activity", answers.get("self_activity"), FIRST_ACTIVE_RATING))
     if target == PIONEERS and not study.in_step:
         path.append(Change("tempo", answers.get("tempo"), FIRST_IN_STEP_RATING))

@@ -149,3 +149,20 @@ def test_every_field_is_read_as_written_an_empty_one_as_empty_text():
     assert studies["bpifrance_2018"].publication_year == "2018"
     assert studies["mashable_2010"].publication_year == "unknown"
     assert load_figures()["segment_silent_mass"].relay_note_en == ""
+
+
+def test_a_data_file_is_read_as_text_whatever_its_columns_hold(tmp_path, monkeypatch):
+    from benchmarks import figures
+
+    (tmp_path / "numbers.csv").write_text("id,year,note\na,2018,\n", encoding="utf-8")
+    monkeypatch.setattr(figures, "DATA_DIR", tmp_path)
+    [row] = figures._read("numbers.csv").to_dict("records")
+    assert row == {"id": "a", "year": "2018", "note": ""}
+
+
+def test_each_segment_has_its_share_in_the_study():
+    from benchmarks.figures import figure_for
+
+    shares = {key: figure_for(f"segment:{key}").value for key in ("silent_mass", "pioneers")}
+    assert shares == {"silent_mass": 44, "pioneers": 28}
+    assert figure_for("segment:nobody") is None

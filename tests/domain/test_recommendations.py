@@ -419,3 +419,16 @@ def test_the_strengths_are_the_two_best_dimensions_from_half_their_points():
     assert strengths(scores(roi=80, team=50, presence=40)) == ["roi", "team"]
     assert strengths(scores(roi=80, team=49)) == ["roi"]
     assert strengths(scores()) == []
+
+
+def test_finding_out_what_nobody_knows_names_each_unknown_beside_the_weak_dimension(
+    questionnaire,
+):
+    answers = {**PROFILES["silent_mass"](), "budget": "dont_know"}
+    gaps = by_id(questionnaire, answers)["close_the_knowledge_gaps"]
+    assert reasons_of(gaps) == [("dimension", "roi", 6), ("knowledge_gap", "budget", None)]
+
+
+def test_the_assessment_lists_what_the_company_does_not_know(questionnaire):
+    answers = {**PROFILES["combative"](), "budget": "dont_know"}
+    assert [q.id for q in assess(questionnaire, answers).knowledge_gaps] == ["budget"]

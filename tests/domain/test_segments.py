@@ -291,3 +291,24 @@ def test_the_result_carries_the_unrounded_means_score(questionnaire):
     assert place(questionnaire, PROFILES["combative"]()).means_score == pytest.approx(
         41.38, abs=0.01
     )
+
+
+@pytest.mark.parametrize(
+    ("frequency", "responsiveness", "activity_path"),
+    [
+        ("weekly", "sometimes", [("responsiveness", "sometimes", "usually")]),
+        ("rarely", "usually", [("frequency", "rarely", "weekly")]),
+    ],
+)
+def test_the_path_asks_only_for_the_part_of_activity_that_is_missing(
+    questionnaire, frequency, responsiveness, activity_path
+):
+    answers = {
+        **PROFILES["silent_mass"](),
+        "frequency": frequency,
+        "responsiveness": responsiveness,
+    }
+    assert path_of(questionnaire, answers) == [
+        *activity_path,
+        ("self_activity", "not_very_active", "active"),
+    ]
