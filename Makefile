@@ -128,6 +128,11 @@ mutation: install
 	$(PY) -m tests.mutation.score
 	$(PY) -m tests.mutation.questionnaire_points --jobs 2
 
+# Lighthouse (npm) in Debian's headless Chromium against the served pages, phone and desktop: the
+# four category scores and the layout shift per page. A measurement, not a test (about 3 minutes).
+lighthouse: install
+	$(PY) -m tests.bench.lighthouse
+
 ci: test
 
 clean:
