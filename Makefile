@@ -24,7 +24,7 @@ APT_TEST := chromium chromium-driver poppler-utils postgresql redis-server
 
 .PHONY: help serve install test ci lint check migrations-check test-sqlite test-postgres postgres \
         redis test-redis mutation \
-        system-packages system-packages-test messages clean
+        system-packages system-packages-test messages stylesheet lighthouse clean
 
 help:
 	@echo "make serve   install everything and serve the app on http://$(HOST):$(PORT) (SQLite)"
@@ -36,7 +36,7 @@ serve: install
 	@echo "Serving on http://$(HOST):$(PORT)/"
 	$(VENV)/bin/gunicorn assessment.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
-install: system-packages $(VENV)/.installed node_modules/.installed messages
+install: system-packages $(VENV)/.installed node_modules/.installed stylesheet messages
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -47,6 +47,19 @@ $(VENV)/.installed: pyproject.toml
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
+
+# The pages' one stylesheet, from npm packages (Bootstrap's SCSS, sass, PurgeCSS): rebuilt when a
+# template, the product's CSS or the Python code (widget classes) changes, since PurgeCSS keeps only
+# the selectors they name. crispy-bootstrap5's form templates are read from the virtualenv.
+STYLESHEET := build/css/site.css
+STYLESHEET_SOURCES := $(wildcard frontend/* static/css/*.css static/js/*.js) \
+	$(shell find templates assessment -name '*.html' -o -name '*.py' -not -path '*/migrations/*')
+CRISPY_TEMPLATES = $(shell $(PY) -c "import crispy_bootstrap5, os; print(os.path.join(os.path.dirname(crispy_bootstrap5.__file__), 'templates'))")
+
+stylesheet: $(STYLESHEET)
+
+$(STYLESHEET): node_modules/.installed $(VENV)/.installed $(STYLESHEET_SOURCES)
+	node frontend/build-css.mjs $(CRISPY_TEMPLATES)
 
 messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
@@ -115,7 +128,12 @@ mutation: install
 	$(PY) -m tests.mutation.score
 	$(PY) -m tests.mutation.questionnaire_points --jobs 2
 
+# Lighthouse (npm) in Debian's headless Chromium against the served pages, phone and desktop: the
+# four category scores and the layout shift per page. A measurement, not a test (about 3 minutes).
+lighthouse: install
+	$(PY) -m tests.bench.lighthouse
+
 ci: test
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules build staticfiles .pytest_cache .ruff_cache

@@ -13,6 +13,8 @@ def languages(request):
                 "code": code,
                 "name": get_language_info(code)["name_local"],
                 "url": translate_url(path, code),
+                # For the public pages' <link rel="alternate" hreflang>, which wants full URLs.
+                "absolute_url": request.build_absolute_uri(translate_url(path, code)),
                 "current": code == current,
             }
             for code, _name in settings.LANGUAGES

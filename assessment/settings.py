@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "assessment.indexing.NoIndexMiddleware",
     "assessment.middleware.DatabaseUnavailableMiddleware",
 ]
 
@@ -82,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "assessment.context_processors.languages",
+                "assessment.indexing.indexing",
             ],
         },
     },
@@ -119,6 +121,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # copied into the repository.
 STATICFILES_DIRS = [
     BASE_DIR / "static",
+    # The one stylesheet of the pages (Bootstrap's parts in use and the product's CSS), built from
+    # npm packages at install time (frontend/build-css.mjs), served as css/site.css.
+    ("css", BASE_DIR / "build" / "css"),
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/inter", BASE_DIR / "node_modules" / "@fontsource" / "inter" / "files"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),

@@ -25,6 +25,7 @@ assessment_patterns = [
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots"),
     *i18n_patterns(
         path("", include((assessment_patterns, "assessment"))),
         path("", include("assessment.workshops.urls")),

@@ -3,12 +3,17 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from benchmarks.figures import figures_by_study, studies_in_order
 from benchmarks.peers import PEER_GROUP_MINIMUM
@@ -47,7 +52,9 @@ def _remembered(request) -> Assessment | None:
     return Assessment.objects.filter(token=token).first()
 
 
-@require_GET
+# Public pages and the health check answer HEAD as well as GET: crawlers, link checkers and load
+# balancers ask with HEAD, and a 405 reads as a broken page.
+@require_safe
 def home(request):
     questionnaire = load_questionnaire()
     return render(
@@ -242,7 +249,7 @@ def delete(request, token):
     return render(request, "assessment/delete.html", {"assessment": assessment})
 
 
-@require_GET
+@require_safe
 def privacy(request):
     return render(
         request,
@@ -254,7 +261,7 @@ def privacy(request):
     )
 
 
-@require_GET
+@require_safe
 def sources(request):
     return render(
         request,
@@ -272,7 +279,20 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
-@require_GET
+ROBOTS_TXT = """\
+# Every page may be fetched: the private ones (a private link, a workshop, an account) answer
+# with "noindex", which a crawler can only read if it is allowed to fetch them.
+User-agent: *
+Disallow:
+"""
+
+
+@require_safe
+def robots_txt(request):
+    return HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
+
+
+@require_safe
 def health(request):
     """For the load balancer: up only when the database answers."""
     try:

@@ -71,3 +71,26 @@ def requested_urls(driver) -> list[str]:
 
 def console_errors(driver) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def exact_size(driver, width: int, height: int) -> None:
+    """The viewport at exactly this size (a headless window is never narrower than 500 px), and
+    scrolling without animation, so that where things are can be read at once."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]},
+    )
+
+
+def accessible(driver, selector: str) -> dict[str, str]:
+    """What a screen reader is given for the element: its role, name and description."""
+    root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = driver.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": selector})
+    (ax, *_) = driver.execute_cdp_cmd(
+        "Accessibility.getPartialAXTree", {"nodeId": node["nodeId"], "fetchRelatives": False}
+    )["nodes"]
+    return {key: ax.get(key, {}).get("value", "") for key in ("role", "name", "description")}

@@ -31,7 +31,14 @@ def test_it_shows_every_dimension_score_and_the_overall_score(client):
     content = results(client, assessment).content.decode()
     for field in ("presence", "team", "budget", "objectives", "roi"):
         assert f"{getattr(assessment, f'{field}_score')}<span" in content
-    assert f'<span class="score-value">{assessment.overall_score}</span>' in content
+    assert (
+        f'<span class="score-value" aria-hidden="true">{assessment.overall_score}</span>' in content
+    )
+    # A screen reader reads the score as a sentence, from text rather than an ignored aria-label.
+    assert (
+        f'<span class="visually-hidden">Score global : {assessment.overall_score} sur 100</span>'
+        in content
+    )
 
 
 def test_the_radar_chart_is_inline_svg_with_a_text_alternative(client):
