@@ -272,3 +272,38 @@ def test_a_dimension_no_question_asks_scores_zero_rather_than_failing(questionna
 def test_scores_by_name_start_with_the_overall_one(questionnaire):
     scores = score(questionnaire, PROFILES["combative"]())
     assert list(scores.by_name().items())[:2] == [("overall", 46), ("presence", 73)]
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        # LinkedIn is where B2B buyers are: two points; any other network one; no account none.
+        (
+            "networks",
+            dict(linkedin=2, facebook=1, x=1, instagram=1, youtube=1, tiktok=1, xing=1, viadeo=1)
+            | {"other": 1, "none": 0},
+        ),
+        # Relaying news, shares and offers shows nothing of the company's know-how; expertise,
+        # customer cases, the people and video do.
+        (
+            "content",
+            dict(news=0, shares=0, offers=0, expertise=1, customer_cases=1, employees=1, video=1)
+            | {"none": 0},
+        ),
+        # Every business objective counts one; doing like the others is no objective.
+        (
+            "objectives",
+            dict(awareness=1, leads=1, customer_service=1, monitoring=1, recruitment=1)
+            | dict(e_reputation=1, social_selling=1, like_others=0, none=0),
+        ),
+        # What proves a return: followers nothing, audience one, leads and sales two.
+        (
+            "indicators",
+            dict(followers=0, reach=1, engagement=1, traffic=1, qualified_leads=2, sales=2)
+            | {"none": 0, "dont_know": 0},
+        ),
+    ],
+)
+def test_each_option_of_a_multiple_choice_earns_what_it_shows(questionnaire, question, points):
+    asked = questionnaire.question(question)
+    assert {value: question_points(asked, [value]) for value in asked.option_values()} == points
