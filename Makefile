@@ -118,7 +118,7 @@ test-postgres: install postgres
 
 test: lint check test-sqlite test-redis test-postgres
 
-# Mutation testing of the rules, a run of its own (about half an hour on two cores), not part of
+# Mutation testing of the rules, a run of its own (about five minutes on two cores), not part of
 # `make test`: mutmut on the domain and the benchmark rules, then the questionnaire's points (data,
 # which mutmut cannot mutate); each prints its score, and the surviving mutants are listed.
 mutation: install
