@@ -258,16 +258,7 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
         "frozen": results.frozen,
         "peer_minimum": PEER_GROUP_MINIMUM,
         "recommendations": [
-            {
-                "rank": rank,
-                "title": rec.title.in_language(language),
-                "body": rec.body.in_language(language),
-                "dimension": names[rec.dimension],
-                "impact": level_names()[rec.impact],
-                "effort": level_names()[rec.effort],
-                "owner": role_names()[rec.owner],
-                "reasons": [_reason_text(r, questionnaire, language) for r in rec.reasons],
-            }
+            recommendation_item(rec, rank, questionnaire, language)
             for rank, rec in enumerate(result.recommendations, start=1)
         ],
         "knowledge_gaps": [
@@ -277,6 +268,20 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
             }
             for question in result.knowledge_gaps
         ],
+    }
+
+
+def recommendation_item(rec, rank: int, questionnaire, language: str) -> dict:
+    """One action in words: what, why, who, how heavy. Call within the reader's language."""
+    return {
+        "rank": rank,
+        "title": rec.title.in_language(language),
+        "body": rec.body.in_language(language),
+        "dimension": dimension_names()[rec.dimension],
+        "impact": level_names()[rec.impact],
+        "effort": level_names()[rec.effort],
+        "owner": role_names()[rec.owner],
+        "reasons": [_reason_text(r, questionnaire, language) for r in rec.reasons],
     }
 
 

@@ -130,10 +130,18 @@ def results_rarely_measured(c: Context) -> bool:
     return c.answer("measures_results") in {"never", "occasionally"}
 
 
+def _sells_to_businesses(c: Context) -> bool:
+    return c.answer("market") in {"b2b", "both"}
+
+
 def b2b_leads_not_traced(c: Context) -> bool:
-    return c.answer("crm_link") in {"no_crm", "not_recorded", "dont_know"} and c.answer(
-        "market"
-    ) in {"b2b", "both"}
+    """No CRM, or nobody knows: where leads come from is written down nowhere."""
+    return c.answer("crm_link") in {"no_crm", "dont_know"} and _sells_to_businesses(c)
+
+
+def crm_without_lead_source(c: Context) -> bool:
+    """A CRM whose leads do not say where they came from."""
+    return c.answer("crm_link") == "not_recorded" and _sells_to_businesses(c)
 
 
 def measured_but_not_reported(c: Context) -> bool:
@@ -153,7 +161,7 @@ def publishers_untrained(c: Context) -> bool:
 
 
 def b2b_without_linkedin(c: Context) -> bool:
-    return "linkedin" not in c.chosen("networks") and c.answer("market") in {"b2b", "both"}
+    return "linkedin" not in c.chosen("networks") and _sells_to_businesses(c)
 
 
 def accounts_posting_less_than_weekly(c: Context) -> bool:
@@ -198,6 +206,7 @@ CONDITIONS: Mapping[str, Callable[[Context], bool]] = {
         little_or_no_budget,
         results_rarely_measured,
         b2b_leads_not_traced,
+        crm_without_lead_source,
         measured_but_not_reported,
         business_objectives_unquantified,
         publishers_untrained,
@@ -264,6 +273,37 @@ def _reasons(rule: Rule, context: Context) -> tuple[Reason, ...]:
 def _priority(rule: Rule, context: Context) -> int:
     barrier_named = bool(rule.barriers & context.chosen("barriers"))
     return IMPACT_WEIGHT * rule.impact - EFFORT_WEIGHT * rule.effort + BARRIER_BONUS * barrier_named
+
+
+# The plan's second horizon is never left empty below the advanced band (75, where the maturity
+# levels put it): a company that has not reached it still has heavier work for the year, and is
+# never told that nothing more is needed.
+PLAN_COMPLETE_FROM = 75
+# How many heavier actions the year takes from beyond the first few when none of those is heavy.
+YEAR_ACTIONS_WHEN_NONE_CHOSEN = 2
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    first_90_days: tuple[Recommendation, ...]
+    next_12_months: tuple[Recommendation, ...]
+
+
+def action_plan(
+    chosen: tuple[Recommendation, ...], applicable: tuple[Recommendation, ...], overall: int
+) -> ActionPlan:
+    """The chosen actions by horizon. When none of them is heavy and the company is below the
+    advanced band, the year takes the best heavier actions that apply beyond them (`applicable`
+    is every applicable recommendation, best first)."""
+    first = tuple(rec for rec in chosen if rec.horizon == FIRST_90_DAYS)
+    year = tuple(rec for rec in chosen if rec.horizon == NEXT_12_MONTHS)
+    if not year and overall < PLAN_COMPLETE_FROM:
+        chosen_ids = {rec.id for rec in chosen}
+        heavier = [
+            rec for rec in applicable if rec.horizon == NEXT_12_MONTHS and rec.id not in chosen_ids
+        ]
+        year = tuple(heavier[:YEAR_ACTIONS_WHEN_NONE_CHOSEN])
+    return ActionPlan(first_90_days=first, next_12_months=year)
 
 
 def strengths(scores: Scores) -> list[str]:

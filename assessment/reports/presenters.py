@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import override
 
-from ..domain.recommendations import FIRST_90_DAYS, NEXT_12_MONTHS, WEAK_DIMENSION_THRESHOLD
+from ..domain.recommendations import PLAN_COMPLETE_FROM, WEAK_DIMENSION_THRESHOLD, action_plan
 from ..domain.segments import MEANS_IN_STEP_THRESHOLD
 from ..presenters import (
     answer_label,
     comparison_items,
     dimension_names,
     dimension_weights,
+    recommendation_item,
     results_context,
 )
 
@@ -62,17 +63,25 @@ def _report_additions(report: AssessmentReport, context: dict, language: str) ->
                 ][:3],
             }
         )
-    plan = {FIRST_90_DAYS: [], NEXT_12_MONTHS: []}
-    for item, rec in zip(context["recommendations"], result.recommendations, strict=True):
-        plan[rec.horizon].append(item)
+    plan = action_plan(result.recommendations, report.every_recommendation, result.scores.overall)
+    ranks = {rec.id: rank for rank, rec in enumerate(result.recommendations, start=1)}
+    beyond = iter(range(len(ranks) + 1, len(ranks) + 1 + len(plan.next_12_months)))
+
+    def items(recommendations):
+        return [
+            recommendation_item(rec, ranks.get(rec.id) or next(beyond), questionnaire, language)
+            for rec in recommendations
+        ]
+
     return {
         "strengths": [
             {"name": names[key], "score": result.scores.dimensions[key]} for key in report.strengths
         ],
         "weak_threshold": WEAK_DIMENSION_THRESHOLD,
         "report_dimensions": dimensions,
-        "plan_first_90_days": plan[FIRST_90_DAYS],
-        "plan_next_12_months": plan[NEXT_12_MONTHS],
+        "plan_first_90_days": items(plan.first_90_days),
+        "plan_next_12_months": items(plan.next_12_months),
+        "plan_complete": result.scores.overall >= PLAN_COMPLETE_FROM,
         "studies": results.studies,
         "weights": dimension_weights(),
         "in_step_threshold": MEANS_IN_STEP_THRESHOLD,

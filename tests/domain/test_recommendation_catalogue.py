@@ -9,7 +9,7 @@ from assessment.domain.recommendations import CONDITIONS, Context, load_catalogu
 def test_the_catalogue_names_only_conditions_questions_and_barriers_that_exist(questionnaire):
     barriers = set(questionnaire.question("barriers").option_values())
     catalogue = load_catalogue(questionnaire.version)
-    assert len({rule.id for rule in catalogue}) == len(catalogue) == 21
+    assert len({rule.id for rule in catalogue}) == len(catalogue) == 22
     for rule in catalogue:
         assert rule.applies in CONDITIONS.values(), rule.id
         assert rule.dimension in {"presence", "team", "budget", "objectives", "roi"}, rule.id
@@ -71,8 +71,8 @@ def holds(questionnaire, condition, **answers):
         ("results_rarely_measured", {"measures_results": "never"}, {}),
         (
             "b2b_leads_not_traced",
+            {"crm_link": "no_crm", "market": "b2b"},
             {"crm_link": "not_recorded", "market": "b2b"},
-            {"crm_link": "recorded", "market": "b2b"},
         ),
         (
             "b2b_leads_not_traced",
@@ -80,9 +80,19 @@ def holds(questionnaire, condition, **answers):
             {"crm_link": "no_crm", "market": "b2c"},
         ),
         (
-            "b2b_leads_not_traced",
-            {"crm_link": "no_crm", "market": "b2b"},
-            {"crm_link": "integrated", "market": "both"},
+            "crm_without_lead_source",
+            {"crm_link": "not_recorded", "market": "b2b"},
+            {"crm_link": "recorded", "market": "b2b"},
+        ),
+        (
+            "crm_without_lead_source",
+            {"crm_link": "not_recorded", "market": "both"},
+            {"crm_link": "no_crm", "market": "both"},
+        ),
+        (
+            "crm_without_lead_source",
+            {"crm_link": "not_recorded", "market": "b2b"},
+            {"crm_link": "not_recorded", "market": "b2c"},
         ),
         (
             "measured_but_not_reported",

@@ -245,3 +245,65 @@ def test_finding_out_what_nobody_knows_names_each_unknown_beside_the_weak_dimens
 def test_the_assessment_lists_what_the_company_does_not_know(questionnaire):
     answers = {**PROFILES["combative"](), "budget": "dont_know"}
     assert [q.id for q in assess(questionnaire, answers).knowledge_gaps] == ["budget"]
+
+
+def test_a_company_without_a_crm_is_never_told_about_its_crm(questionnaire):
+    # The building firm has no CRM: it is told to write down where leads come from, in a shared
+    # sheet; the advice about recording the source in a CRM is for those that have one.
+    casual = by_id(questionnaire, PROFILES["casual"]())
+    assert "track_where_leads_come_from" in casual
+    assert "record_the_source_in_the_crm" not in casual
+    combative = by_id(questionnaire, PROFILES["combative"]())
+    assert "record_the_source_in_the_crm" in combative
+    assert "track_where_leads_come_from" not in combative
+
+
+def plan_of(questionnaire, answers):
+    from assessment.domain.recommendations import action_plan, recommend
+    from assessment.domain.scoring import score
+    from assessment.domain.segments import place
+
+    scores, segment = score(questionnaire, answers), place(questionnaire, answers)
+    chosen = recommend(questionnaire, answers, scores, segment)
+    applicable = recommend(questionnaire, answers, scores, segment, None)
+    plan = action_plan(chosen, applicable, scores.overall)
+    return [r.id for r in plan.first_90_days], [r.id for r in plan.next_12_months]
+
+
+def test_a_company_far_from_the_advanced_band_always_has_work_for_the_year(questionnaire):
+    # The silent-mass manufacturer, at 16/100, gets five light actions first; the year takes the
+    # two best heavier ones that apply beyond them instead of "nothing more is needed".
+    first, year = plan_of(questionnaire, PROFILES["silent_mass"]())
+    assert len(first) == 5
+    assert year == ["set_a_first_budget", "publish_every_week"]
+
+
+def test_heavy_actions_already_chosen_make_the_year_on_their_own(questionnaire):
+    first, year = plan_of(questionnaire, PROFILES["combative"]())
+    assert year == ["set_a_first_budget", "record_the_source_in_the_crm"]
+
+
+def rec(rec_id, effort):
+    from assessment.domain.recommendations import Recommendation
+
+    text = Text(fr=rec_id, en=rec_id)
+    return Recommendation(rec_id, text, text, "roi", 2, effort, "marketing", ())
+
+
+@pytest.mark.parametrize(("overall", "year"), [(74, ["heavy"]), (75, [])])
+def test_from_the_advanced_band_the_year_may_hold_nothing_heavier(overall, year):
+    from assessment.domain.recommendations import action_plan
+
+    light, heavy = rec("light", 1), rec("heavy", 2)
+    plan = action_plan((light,), (light, heavy), overall)
+    assert [r.id for r in plan.first_90_days] == ["light"]
+    assert [r.id for r in plan.next_12_months] == year
+
+
+def test_the_year_takes_at_most_two_heavier_actions_from_beyond_the_chosen():
+    from assessment.domain.recommendations import action_plan
+
+    light = rec("light", 1)
+    more = tuple(rec(f"heavy{n}", 3) for n in range(4))
+    plan = action_plan((light,), (light, *more), 10)
+    assert [r.id for r in plan.next_12_months] == ["heavy0", "heavy1"]

@@ -162,3 +162,23 @@ def test_the_cover_is_the_product_colour(tmp_path):
     )
     cover = Image.open(next(tmp_path.glob("c-*.png"))).convert("RGB")
     assert cover.getpixel((cover.width - 2, cover.height - 2)) == (31, 95, 191)
+
+
+def test_a_company_without_strengths_is_told_so_under_a_heading_that_says_so():
+    # The silent-mass manufacturer's best dimension is 29/100: no strength to keep.
+    text = text_of(render(make_assessment(profile="silent_mass", complete=True)))
+    assert "Pas encore de point fort sur lequel s'appuyer" in text
+    assert "Aucune dimension n'atteint encore 50/100" in text
+    assert "forces à garder" not in text and "force à garder" not in text
+
+
+def test_a_company_with_two_strengths_is_told_both():
+    text = text_of(render(make_assessment(profile="pioneers", complete=True), "en"))
+    assert "2 strengths to keep" in text
+
+
+def test_a_company_at_16_out_of_100_has_heavier_work_planned_for_the_year():
+    text = text_of(render(make_assessment(profile="silent_mass", complete=True)))
+    year = text.split("Les douze prochains mois")[1]
+    assert "Fixer un premier budget d'environ 10 k€ par an" in year
+    assert "Rien de plus lourd" not in text
