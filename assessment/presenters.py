@@ -19,7 +19,7 @@ from benchmarks.peers import PEER_GROUP_MINIMUM, SCORE_COLUMNS
 
 from .domain.questionnaire import DIMENSIONS, Questionnaire
 from .domain.recommendations import HIGH, LOW, Reason
-from .domain.scoring import DIMENSION_WEIGHTS, maturity_level
+from .domain.scoring import DIMENSION_WEIGHTS, MATURITY_LEVELS, maturity_level
 from .domain.segments import MEANS_IN_STEP_THRESHOLD, PIONEERS, SEGMENT_NAMES, SEGMENT_PORTRAITS
 from .reports.charts import Quadrant, RadarAxis, radar_svg, segment_map_svg
 
@@ -70,6 +70,34 @@ def maturity_names() -> dict[str, str]:
         "established": _("Established"),
         "advanced": _("Advanced"),
     }
+
+
+def maturity_meanings() -> dict[str, str]:
+    return {
+        "starting": _("Few or no means and objectives: everything is still to organise."),
+        "developing": _(
+            "Foundations in place, without quantified objectives or regular measurement."
+        ),
+        "established": _("An organised, measured practice, still to be tied to revenue."),
+        "advanced": _("A managed practice, measured all the way to sales."),
+    }
+
+
+def maturity_bands(overall: int) -> list[dict]:
+    """The four levels from the lowest, each with its range, its meaning and whether it is the
+    company's: the level beside the score reads as one of four, not as a verdict from nowhere."""
+    names, meanings = maturity_names(), maturity_meanings()
+    floors = sorted(MATURITY_LEVELS)
+    return [
+        {
+            "name": names[level],
+            "meaning": meanings[level],
+            "floor": floor,
+            "ceiling": floors[index + 1][0] - 1 if index + 1 < len(floors) else 100,
+            "current": level == maturity_level(overall),
+        }
+        for index, (floor, level) in enumerate(floors)
+    ]
 
 
 def level_names() -> dict[int, str]:
@@ -209,6 +237,7 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
         "result": result,
         "overall": result.scores.overall,
         "maturity": maturity_names()[maturity_level(result.scores.overall)],
+        "maturity_bands": maturity_bands(result.scores.overall),
         "dimensions": dimensions,
         "radar_svg": mark_safe(  # noqa: S308 - every text in the markup is escaped by the builder
             radar_svg(

@@ -1,3 +1,6 @@
+import html
+import re
+
 import pytest
 
 from tests.factories import make_assessment
@@ -165,3 +168,29 @@ def test_below_ten_companies_the_page_says_why_there_is_no_comparison(client):
     company = make_assessment(profile="pioneers", complete=True)
     content = results(client, company).content.decode()
     assert "Pas encore assez d'entreprises comparables" in content
+
+
+def words_of(content):
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", content)))
+
+
+def test_the_score_comes_with_the_four_levels_their_ranges_and_meanings(client):
+    assessment = make_assessment(profile="silent_mass", complete=True)
+    content = results(client, assessment).content.decode()
+    [current] = elements(content, "li", **{"class": "current"})
+    assert current["aria-current"] == "true"
+    text = words_of(content)
+    for band in ("0–24 Débutant (vous)", "25–49 En construction", "50–74", "75–100"):
+        assert band in text, band
+    assert "tout reste à organiser" in text
+
+
+def test_the_levels_read_in_english_too(client):
+    assessment = make_assessment(profile="pioneers", complete=True)
+    text = re.sub(
+        r"\s+",
+        " ",
+        html.unescape(re.sub(r"<[^>]+>", " ", results(client, assessment, "en").content.decode())),
+    )
+    assert "75–100 Advanced (you)" in text
+    assert "measured all the way to sales" in text
