@@ -20,7 +20,13 @@ from benchmarks.peers import PEER_GROUP_MINIMUM, SCORE_COLUMNS
 from .domain.questionnaire import DIMENSIONS, Questionnaire
 from .domain.recommendations import HIGH, LOW, Reason
 from .domain.scoring import DIMENSION_WEIGHTS, MATURITY_LEVELS, maturity_level
-from .domain.segments import MEANS_IN_STEP_THRESHOLD, PIONEERS, SEGMENT_NAMES, SEGMENT_PORTRAITS
+from .domain.segments import (
+    MEANS_IN_STEP_THRESHOLD,
+    PIONEERS,
+    SEGMENT_NAMES,
+    SEGMENT_PORTRAITS,
+    STUDY_ACTIVE_ANSWERS,
+)
 from .reports.charts import Quadrant, RadarAxis, radar_svg, segment_map_svg
 
 if TYPE_CHECKING:
@@ -250,6 +256,10 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
             "name": SEGMENT_NAMES[segment.study.segment].in_language(language),
             "portrait": SEGMENT_PORTRAITS[segment.study.segment].in_language(language),
             "share": results.segment_figures.get(segment.study.segment),
+            # A company that rates itself active but has no account is placed as inactive: say
+            # why, or the sentence quoting its rating would contradict its segment.
+            "no_account_overrules_rating": not segment.study.active
+            and answers.get("self_activity") in STUDY_ACTIVE_ANSWERS,
             "activity_answer": answer_label(
                 questionnaire, "self_activity", answers.get("self_activity"), language
             ),

@@ -129,8 +129,11 @@ def segment_for(*, active: bool, in_step: bool) -> str:
 
 
 def study_placement(answers: Mapping[str, object]) -> Placement:
-    """Where the study itself would put the company: its two answers, nothing else."""
-    active = answers.get("self_activity") in STUDY_ACTIVE_ANSWERS
+    """Where the study itself would put the company: its two answers, and whether it has an
+    account at all (a company with none is inactive, whatever it rates itself)."""
+    networks = answers.get("networks") or []
+    has_accounts = bool(networks) and "none" not in networks
+    active = has_accounts and answers.get("self_activity") in STUDY_ACTIVE_ANSWERS
     in_step = answers.get("tempo") not in STUDY_LATE_ANSWERS
     return Placement(segment_for(active=active, in_step=in_step), active, in_step)
 

@@ -34,7 +34,16 @@ def test_each_segment_is_reached_by_a_realistic_company(questionnaire, segment):
     ],
 )
 def test_the_study_segment_crosses_self_rated_activity_with_tempo(self_activity, tempo, segment):
-    answers = {"self_activity": self_activity, "tempo": tempo}
+    answers = {"networks": ["linkedin"], "self_activity": self_activity, "tempo": tempo}
+    assert study_placement(answers).segment == segment
+
+
+@pytest.mark.parametrize(
+    ("networks", "segment"),
+    [(["none"], CASUAL), ([], CASUAL), (["facebook"], PIONEERS), (["linkedin", "x"], PIONEERS)],
+)
+def test_a_company_without_any_account_is_inactive_whatever_it_rates_itself(networks, segment):
+    answers = {"networks": networks, "self_activity": "very_active", "tempo": "ahead"}
     assert study_placement(answers).segment == segment
 
 

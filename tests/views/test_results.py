@@ -194,3 +194,14 @@ def test_the_levels_read_in_english_too(client):
     )
     assert "75–100 Advanced (you)" in text
     assert "measured all the way to sales" in text
+
+
+def test_a_company_rating_itself_active_without_any_account_is_told_why_it_is_inactive(client):
+    assessment = make_assessment(
+        profile="pioneers", networks=["none"], self_activity="very_active", complete=True
+    )
+    text = words_of(results(client, assessment).content.decode())
+    assert "Votre segment : Désinvoltes" in text
+    assert "Sans aucun compte sur un réseau, une entreprise compte comme inactive" in text
+    with_account = make_assessment(profile="pioneers", complete=True)
+    assert "Sans aucun compte" not in words_of(results(client, with_account).content.decode())
