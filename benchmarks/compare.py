@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .figures import COMPARABILITY_ORDER, Figure, Study, load_figures
+from .figures import COMPARABILITY_ORDER, Figure, Study, can_be_compared, load_figures
 
 # The readings of a comparison, from the company's side.
 LIKE = "like"  # the company is in the figure's group
@@ -110,7 +110,13 @@ def in_bpifrance_population(answers: Mapping[str, object]) -> bool:
 
 
 def question_figures() -> list[Figure]:
-    return [figure for figure in load_figures().values() if parse_target(figure.speaks_to)]
+    """The figures that may be read against an answer: they name one, and their study is known
+    well enough to compare anyone with it."""
+    return [
+        figure
+        for figure in load_figures().values()
+        if parse_target(figure.speaks_to) and can_be_compared(figure.study)
+    ]
 
 
 @dataclass(frozen=True)
