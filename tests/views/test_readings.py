@@ -1,5 +1,6 @@
-"""The readings the pages and the report print: only what the source bears."""
+"""The readings the pages and the report print: only what the source bears, never against advice."""
 
+import re
 from html import unescape
 
 import pytest
@@ -23,6 +24,24 @@ NOT_COMPARED_FR = (
 
 def page(client, url):
     return unescape(client.get(url).content.decode())
+
+
+def comparison_text(content, figure_id):
+    item = re.search(rf'<li class="comparison" id="compare-{figure_id}">(.*?)</li>', content, re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item.group(1)))
+
+
+@pytest.mark.parametrize(
+    ("strategy", "ahead"),
+    [("informal", False), ("written", True)],
+)
+def test_a_strategy_the_company_is_told_to_write_is_not_praised(client, strategy, ahead):
+    assessment = make_assessment(profile="combative", strategy=strategy, complete=True)
+    content = page(client, f"/en/a/{assessment.token}/results/")
+    reading = comparison_text(content, "bpifrance_strategy_none")
+    assert ("ahead of most" in reading) is ahead
+    assert "You are among the other 30%" in reading
+    assert ("Write a one-page strategy" in content) is not ahead
 
 
 def test_business_services_hear_nothing_of_the_studys_consumer_services(client):
