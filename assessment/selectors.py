@@ -214,11 +214,12 @@ def assessment_results(assessment: Assessment) -> AssessmentResults:
     questionnaire = assessment.questionnaire()
     answers = assessment.answers
     question_ladders = ladders(questionnaire)
+    result = assess(questionnaire, answers)
     return AssessmentResults(
         assessment=assessment,
         questionnaire=questionnaire,
-        result=assess(questionnaire, answers),
-        comparisons=compare_all(answers, question_ladders),
+        result=result,
+        comparisons=compare_all(answers, question_ladders, to_change=result.answers_to_change),
         distributions=distributions(answers, question_ladders),
         studies=studies_in_order(),
         segment_figures=segment_figures(),

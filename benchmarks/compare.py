@@ -9,10 +9,10 @@ A figure speaks to an answer through its `speaks_to` field:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from .figures import COMPARABILITY_ORDER, Figure, Study, load_figures
+from .figures import COMPARABILITY_ORDER, Figure, Study, can_be_compared, load_figures
 
 # The readings of a comparison, from the company's side.
 LIKE = "like"  # the company is in the figure's group
@@ -110,7 +110,13 @@ def in_bpifrance_population(answers: Mapping[str, object]) -> bool:
 
 
 def question_figures() -> list[Figure]:
-    return [figure for figure in load_figures().values() if parse_target(figure.speaks_to)]
+    """The figures that may be read against an answer: they name one, and their study is known
+    well enough to compare anyone with it."""
+    return [
+        figure
+        for figure in load_figures().values()
+        if parse_target(figure.speaks_to) and can_be_compared(figure.study)
+    ]
 
 
 @dataclass(frozen=True)
@@ -155,10 +161,26 @@ def _is_option_share(figure: Figure, ladder: Ladder) -> bool:
     return ladder.multiple and len(target.values) == 1
 
 
-def compare_all(answers: Mapping[str, object], ladders: Mapping[str, Ladder]) -> list[Comparison]:
+# A reading that praises an answer and an action that asks to change it cannot both stand: on an
+# answer the company is advised to change, being past or in the top group is said plainly, without
+# "ahead of most".
+PLAIN_READINGS = {TOP: UNLIKE, AMONG_TOP: LIKE}
+
+
+def without_praise(comparison: Comparison) -> Comparison:
+    plain = PLAIN_READINGS.get(comparison.reading, comparison.reading)
+    return replace(comparison, reading=plain)
+
+
+def compare_all(
+    answers: Mapping[str, object],
+    ladders: Mapping[str, Ladder],
+    to_change: Collection[str] = frozenset(),
+) -> list[Comparison]:
     """The figures that speak to the company's answers, one per study and question, the most
     comparable study first, then in questionnaire order. Option-by-option shares of a multiple
-    choice are left to `distributions`."""
+    choice are left to `distributions`. `to_change` names the questions whose answers an action
+    asks the company to change: those are never read as praise."""
     by_study_and_question: dict[tuple[str, str], list[Comparison]] = {}
     for figure in question_figures():
         target = parse_target(figure.speaks_to)
@@ -170,6 +192,7 @@ def compare_all(answers: Mapping[str, object], ladders: Mapping[str, Ladder]) ->
             key = (figure.study.id, target.question_id)
             by_study_and_question.setdefault(key, []).append(comparison)
     chosen = [_most_telling(group) for group in by_study_and_question.values()]
+    chosen = [without_praise(c) if c.question_id in to_change else c for c in chosen]
     return _in_order(chosen, ladders)
 
 

@@ -35,6 +35,25 @@ class Study:
     comparability: str
     where_read: str
 
+    @property
+    def can_be_compared(self) -> bool:
+        return can_be_compared(self)
+
+
+def can_be_compared(study: Study) -> bool:
+    """Whether the study's figures may be read against a company's answers at all.
+
+    A survey whose year, sample or country is unknown (the Mashable infographic) describes nobody
+    we can name: saying a company is "ahead of most" or "unlike" its respondents would claim more
+    than anyone knows. Its figures stay on the sources page, as context only.
+    """
+    return UNKNOWN not in (
+        study.fieldwork_year,
+        study.publication_year,
+        study.sample_size,
+        study.country_en,
+    )
+
 
 @dataclass(frozen=True)
 class Figure:

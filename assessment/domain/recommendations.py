@@ -8,7 +8,7 @@ removes) and the first few are kept.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -268,6 +268,17 @@ def _reasons(rule: Rule, context: Context) -> tuple[Reason, ...]:
             for question in knowledge_gaps(context.questionnaire, context.answers)
         ]
     return tuple(reasons)
+
+
+def answers_to_change(recommendations: Iterable[Recommendation]) -> frozenset[str]:
+    """The questions whose answers the recommendations quote as their reason: the answers they
+    ask the company to change, which no reading may then praise."""
+    return frozenset(
+        reason.subject
+        for recommendation in recommendations
+        for reason in recommendation.reasons
+        if reason.kind == "answer"
+    )
 
 
 def _priority(rule: Rule, context: Context) -> int:

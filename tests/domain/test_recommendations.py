@@ -1,14 +1,14 @@
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from assessment.domain.questionnaire import MULTI, SINGLE, TEXT, Text, load_questionnaire
+from assessment.domain.questionnaire import Text, load_questionnaire
 from assessment.domain.recommendations import (
     MAX_RECOMMENDATIONS,
     MIN_RECOMMENDATIONS,
     load_catalogue,
 )
 from assessment.domain.results import assess
+from tests.answers import complete_answers
 from tests.profiles import PROFILES
 
 
@@ -91,28 +91,8 @@ def test_a_mature_company_still_gets_three_recommendations(questionnaire):
     assert len(recommendations_for(questionnaire, PROFILES["pioneers"]())) == MIN_RECOMMENDATIONS
 
 
-def _answers_strategy():
-    questionnaire = load_questionnaire()
-    fields = {}
-    for question in questionnaire.questions:
-        if question.kind == SINGLE:
-            fields[question.id] = st.sampled_from(question.option_values())
-        elif question.kind == MULTI:
-            plain = [o.value for o in question.options if not o.exclusive]
-            exclusive = [[o.value] for o in question.options if o.exclusive]
-            fields[question.id] = st.one_of(
-                st.lists(st.sampled_from(plain), min_size=1, unique=True).map(
-                    lambda chosen, q=question: [v for v in q.option_values() if v in chosen]
-                ),
-                *(st.just(value) for value in exclusive),
-            )
-        elif question.kind == TEXT:
-            fields[question.id] = st.text(max_size=120)
-    return st.fixed_dictionaries(fields)
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(answers=_answers_strategy())
+@given(answers=complete_answers())
 def test_any_complete_set_of_answers_gives_a_sound_result(answers):
     questionnaire = load_questionnaire()
     result = assess(questionnaire, answers)

@@ -1,0 +1,81 @@
+"""The readings the pages and the report print: only what the source bears, never against advice."""
+
+import re
+from html import unescape
+
+import pytest
+
+from assessment.reports.pdf import report_html
+from assessment.reports.presenters import report_context
+from assessment.selectors import assessment_report
+from tests.factories import make_assessment
+
+pytestmark = pytest.mark.django_db
+
+NOT_COMPARED_EN = (
+    "Shown as context only: the survey's year, sample or country is unknown, so these figures "
+    "are never compared with your answers."
+)
+NOT_COMPARED_FR = (
+    "Donnés à titre de contexte seulement\u00a0: l'année, l'échantillon ou le pays de l'enquête "
+    "sont inconnus, ces chiffres ne sont donc jamais comparés à vos réponses."
+)
+
+
+def page(client, url):
+    return unescape(client.get(url).content.decode())
+
+
+def comparison_text(content, figure_id):
+    item = re.search(rf'<li class="comparison" id="compare-{figure_id}">(.*?)</li>', content, re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item.group(1)))
+
+
+@pytest.mark.parametrize(
+    ("strategy", "ahead"),
+    [("informal", False), ("written", True)],
+)
+def test_a_strategy_the_company_is_told_to_write_is_not_praised(client, strategy, ahead):
+    assessment = make_assessment(profile="combative", strategy=strategy, complete=True)
+    content = page(client, f"/en/a/{assessment.token}/results/")
+    reading = comparison_text(content, "bpifrance_strategy_none")
+    assert ("ahead of most" in reading) is ahead
+    assert "You are among the other 30%" in reading
+    assert ("Write a one-page strategy" in content) is not ahead
+
+
+def test_business_services_hear_nothing_of_the_studys_consumer_services(client):
+    services = make_assessment(profile="pioneers", complete=True)
+    assert "penchent" not in page(client, f"/a/{services.token}/results/")
+    retail = make_assessment(profile="pioneers", sector="retail", complete=True)
+    assert "les entreprises du commerce penchent" in page(client, f"/a/{retail.token}/results/")
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_the_infographic_of_unknown_provenance_is_not_on_the_results_page(client, language):
+    # The pioneers run a dedicated team and post daily: both answers the infographic names.
+    assessment = make_assessment(profile="pioneers", complete=True)
+    content = page(client, f"{language}/a/{assessment.token}/results/")
+    assert "Mashable" not in content
+    assert 'id="compare-mashable' not in content
+
+
+def test_the_infographic_stays_on_the_sources_page_marked_as_never_compared(client):
+    english = page(client, "/en/sources/")
+    assert english.count(NOT_COMPARED_EN) == 1
+    assert english.index(NOT_COMPARED_EN) > english.index('id="mashable_2010"')
+    assert 'id="mashable_daily_engagement"' in english
+    assert page(client, "/sources/").count(NOT_COMPARED_FR) == 1
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_report_compares_no_figure_of_unknown_provenance(language):
+    report = assessment_report(make_assessment(profile="pioneers", complete=True))
+    context = report_context(report, language)
+    compared = [c["study"].id for d in context["report_dimensions"] for c in d["comparisons"]]
+    compared += [block["study"].id for block in context["benchmark_blocks"]]
+    assert compared and "mashable_2010" not in compared
+    html = unescape(report_html(report, language))
+    assert "engaged on social media daily" not in html
+    assert "s'engageaient chaque jour" not in html
+    assert html.count(NOT_COMPARED_EN if language == "en" else NOT_COMPARED_FR) == 1
