@@ -15,7 +15,7 @@ from openpyxl import Workbook
 
 from .domain.questionnaire import load_questionnaire
 from .models import Assessment
-from .presenters import answer_label
+from .words import answer_label
 
 
 def columns() -> list[str]:

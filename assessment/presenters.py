@@ -13,10 +13,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from benchmarks.compare import AMONG_TOP, BPIFRANCE_STUDY, LIKE, TOP
 from benchmarks.figures import Figure
-from benchmarks.peers import PEER_GROUP_MINIMUM, SCORE_COLUMNS
+from benchmarks.peers import PEER_GROUP_MINIMUM
 
+from .comparison_presenters import benchmark_blocks, peer_table
 from .domain.questionnaire import DIMENSIONS, Questionnaire
 from .domain.recommendations import HIGH, LOW, Reason
 from .domain.scoring import DIMENSION_WEIGHTS, MATURITY_LEVELS, maturity_level
@@ -28,6 +28,7 @@ from .domain.segments import (
     STUDY_ACTIVE_ANSWERS,
 )
 from .reports.charts import Quadrant, RadarAxis, radar_svg, segment_map_svg
+from .words import answer_label, dimension_names, format_percent
 
 if TYPE_CHECKING:
     from .selectors import AssessmentResults
@@ -39,25 +40,6 @@ SEGMENT_CELLS = {
     "silent_mass": (0, 1),
     "combative": (1, 1),
 }
-
-
-def format_percent(value: float, language: str) -> str:
-    """French typography puts a no-break space before %; English puts none.
-
-    A plain no-break space rather than the narrow one: the product's font (Inter, latin subset)
-    has no narrow no-break space, and the PDF embeds only that font.
-    """
-    return f"{value:g}%" if language == "en" else f"{value:g}\u00a0%"
-
-
-def dimension_names() -> dict[str, str]:
-    return {
-        "presence": _("Presence and activity"),
-        "team": _("Team"),
-        "budget": _("Budget"),
-        "objectives": _("Objectives and strategy"),
-        "roi": _("ROI measurement"),
-    }
 
 
 def dimension_weights() -> list[dict]:
@@ -118,17 +100,6 @@ def role_names() -> dict[str, str]:
         "sales": _("Sales"),
         "other": _("Other"),
     }
-
-
-def answer_label(questionnaire: Questionnaire, question_id: str, value, language: str) -> str:
-    question = questionnaire.question(question_id)
-    values = value if isinstance(value, list) else [value]
-    labels = [
-        option.label.in_language(language)
-        for v in values
-        if isinstance(v, str) and (option := question.option(v)) is not None
-    ]
-    return ", ".join(labels) if labels else (value if isinstance(value, str) else "—")
 
 
 def _reason_text(reason: Reason, questionnaire: Questionnaire, language: str) -> str:
@@ -291,9 +262,9 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
             _segment_map(segment, results.segment_figures, language)
         ),
         "in_study_population": results.in_study_population,
-        "benchmark_blocks": _benchmark_blocks(results, language),
+        "benchmark_blocks": benchmark_blocks(results, language),
         "sector_tendency": results.sector_tendency,
-        "peers": _peers(results, language),
+        "peers": peer_table(results, language),
         "frozen": results.frozen,
         "peer_minimum": PEER_GROUP_MINIMUM,
         "recommendations": [
@@ -321,118 +292,4 @@ def recommendation_item(rec, rank: int, questionnaire, language: str) -> dict:
         "effort": level_names()[rec.effort],
         "owner": role_names()[rec.owner],
         "reasons": [_reason_text(r, questionnaire, language) for r in rec.reasons],
-    }
-
-
-def comparability_names() -> dict[str, str]:
-    return {
-        "peers": _("French SMEs and mid-caps"),
-        "professionals": _("French marketing professionals"),
-        "context": _("Context only: another country or another period"),
-    }
-
-
-def _reading(comparison, language: str) -> str:
-    share = format_percent(comparison.company_share, language)
-    if comparison.reading == LIKE:
-        return _("You are among these %(share)s.") % {"share": share}
-    if comparison.reading == AMONG_TOP:
-        return _("You are among these %(share)s: ahead of most on this point.") % {"share": share}
-    if comparison.reading == TOP:
-        return _("You are among the other %(share)s: ahead of most on this point.") % {
-            "share": share
-        }
-    return _("You are among the other %(share)s.") % {"share": share}
-
-
-def comparison_items(results: AssessmentResults, language: str) -> list[dict]:
-    questionnaire = results.questionnaire
-    return [
-        {
-            "comparison": comparison,
-            "figure": comparison.figure,
-            "study": comparison.study,
-            "question": questionnaire.question(comparison.question_id).label.in_language(language),
-            "answer": answer_label(
-                questionnaire, comparison.question_id, comparison.company_answer, language
-            ),
-            "reading": _reading(comparison, language),
-            "level": comparison.study.comparability,
-        }
-        for comparison in results.comparisons
-    ]
-
-
-def _distributions(results: AssessmentResults, language: str) -> list[dict]:
-    questionnaire = results.questionnaire
-    return [
-        {
-            "study": distribution.study,
-            "question": questionnaire.question(distribution.question_id).label.in_language(
-                language
-            ),
-            "level": distribution.study.comparability,
-            "items": [
-                {
-                    "label": answer_label(
-                        questionnaire, distribution.question_id, item.value, language
-                    ),
-                    "figure": item.figure,
-                    "chosen": item.chosen,
-                }
-                for item in distribution.items
-            ],
-        }
-        for distribution in results.distributions
-    ]
-
-
-def _benchmark_blocks(results: AssessmentResults, language: str) -> list[dict]:
-    """Comparisons grouped by study, the most comparable study first."""
-    blocks: dict[str, dict] = {}
-    for kind, items in (
-        ("comparisons", comparison_items(results, language)),
-        ("distributions", _distributions(results, language)),
-    ):
-        for item in items:
-            study = item["study"]
-            block = blocks.setdefault(
-                study.id,
-                {
-                    "study": study,
-                    "level": study.comparability,
-                    "level_name": comparability_names()[study.comparability],
-                    "outside_population": study.id == BPIFRANCE_STUDY
-                    and not results.in_study_population,
-                    "comparisons": [],
-                    "distributions": [],
-                },
-            )
-            block[kind].append(item)
-    order = [study.id for study in results.studies]
-    return sorted(blocks.values(), key=lambda block: order.index(block["study"].id))
-
-
-def _peers(results: AssessmentResults, language: str) -> dict:
-    questionnaire, answers = results.questionnaire, results.assessment.answers
-    names = {"overall": _("Overall score"), **dimension_names()}
-    size = answer_label(questionnaire, "headcount", answers.get("headcount"), language)
-    sector = answer_label(questionnaire, "sector", answers.get("sector"), language)
-    group_names = {
-        "size": size,
-        "sector": sector,
-        "size_and_sector": f"{size} · {sector}",
-    }
-    groups = results.peers
-    return {
-        "groups": [{"name": group_names[g.kind], "group": g} for g in groups],
-        "rows": [
-            {
-                "name": names[column],
-                "cells": [g.percentiles[column] if g.shown else None for g in groups],
-            }
-            for column in SCORE_COLUMNS
-        ],
-        "any_shown": any(g.shown for g in groups),
-        "includes_synthetic": results.peers_include_synthetic,
     }

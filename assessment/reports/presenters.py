@@ -7,16 +7,11 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import override
 
+from ..comparison_presenters import comparison_items
 from ..domain.recommendations import PLAN_COMPLETE_FROM, WEAK_DIMENSION_THRESHOLD, action_plan
 from ..domain.segments import MEANS_IN_STEP_THRESHOLD
-from ..presenters import (
-    answer_label,
-    comparison_items,
-    dimension_names,
-    dimension_weights,
-    recommendation_item,
-    results_context,
-)
+from ..presenters import dimension_weights, recommendation_item, results_context
+from ..words import answer_label, dimension_names
 
 if TYPE_CHECKING:
     from ..selectors import AssessmentReport

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from assessment.domain.questionnaire import Text
-from assessment.presenters import format_percent
+from assessment.words import format_percent
 
 register = template.Library()
 

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from assessment.domain.questionnaire import has_control_characters, load_questionnaire
 from assessment.forms import AnswerField
-from assessment.presenters import dimension_names, role_names
+from assessment.presenters import role_names
+from assessment.words import dimension_names
 
 from . import brand
 from .models import JOIN_CODE_LENGTH, ROLES, Client

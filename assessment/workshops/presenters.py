@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from assessment.domain.questionnaire import MULTI
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.models import SCORE_NAMES
-from assessment.presenters import answer_label, dimension_names, role_names
+from assessment.presenters import role_names
 from assessment.reports.charts import progress_svg
+from assessment.words import answer_label, dimension_names
 
 from .selectors import ClientExport, ClientProgress, GroupView
 
