@@ -194,6 +194,14 @@ def _segment_map(segment_result, figures: dict[str, Figure], language: str) -> s
     )
 
 
+def _change_item(questionnaire: Questionnaire, change, language: str) -> dict:
+    return {
+        "question": questionnaire.question(change.question_id).label.in_language(language),
+        "from": answer_label(questionnaire, change.question_id, change.from_value, language),
+        "to": answer_label(questionnaire, change.question_id, change.to_value, language),
+    }
+
+
 def results_context(results: AssessmentResults, language: str) -> dict:
     with override(language):
         return _results_context(results, language)
@@ -243,19 +251,9 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
             "target_name": SEGMENT_NAMES[segment.target].in_language(language)
             if segment.target
             else "",
-            "path": [
-                {
-                    "question": questionnaire.question(change.question_id).label.in_language(
-                        language
-                    ),
-                    "from": answer_label(
-                        questionnaire, change.question_id, change.from_value, language
-                    ),
-                    "to": answer_label(
-                        questionnaire, change.question_id, change.to_value, language
-                    ),
-                }
-                for change in segment.path
+            "path": [_change_item(questionnaire, c, language) for c in segment.path],
+            "rating_follows": [
+                _change_item(questionnaire, c, language) for c in segment.rating_follows
             ],
         },
         "segment_map_svg": mark_safe(  # noqa: S308 - every text is escaped by the builder

@@ -119,7 +119,11 @@ class SegmentResult:
     means_score: float
     mismatches: tuple[Mismatch, ...]
     target: str | None
+    # Changes of practice: what the company would do differently.
     path: tuple[Change, ...]
+    # The study's own two answers as the company would then give them: a consequence of the
+    # path, never a step of it (rating oneself higher is a click, not a change of practice).
+    rating_follows: tuple[Change, ...] = ()
 
 
 def segment_for(*, active: bool, in_step: bool) -> str:
@@ -255,12 +259,14 @@ def place(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Segmen
     path = [] if measured.active else _activity_changes(answers)
     if target == PIONEERS and not measured.in_step:
         path += _means_changes(questionnaire, answers)
-    # The segment shown is the study's, from the two self-assessments: when the answers already
-    # bear out the next segment, what is left is to rate oneself as they show.
+    # The segment shown is the study's, from the two self-assessments: once the practice bears
+    # out the next segment, the company's own rating follows (and when it already does, that is
+    # all that separates the company from it).
+    rating: list[Change] = []
     if not study.active:
-        path.append(Change("self_activity", answers.get("self_activity"), FIRST_ACTIVE_RATING))
+        rating.append(Change("self_activity", answers.get("self_activity"), FIRST_ACTIVE_RATING))
     if target == PIONEERS and not study.in_step:
-        path.append(Change("tempo", answers.get("tempo"), FIRST_IN_STEP_RATING))
+        rating.append(Change("tempo", answers.get("tempo"), FIRST_IN_STEP_RATING))
     return SegmentResult(
         study=study,
         measured=measured,
@@ -268,4 +274,5 @@ def place(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Segmen
         mismatches=_mismatches(study, measured),
         target=NEXT_SEGMENT_UP[study.segment],
         path=tuple(path),
+        rating_follows=tuple(rating),
     )

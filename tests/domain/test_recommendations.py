@@ -99,8 +99,9 @@ def test_any_complete_set_of_answers_gives_a_sound_result(answers):
     assert all(0 <= value <= 100 for value in result.scores.dimensions.values())
     assert 0 <= result.scores.overall <= 100
     assert MIN_RECOMMENDATIONS <= len(result.recommendations) <= MAX_RECOMMENDATIONS
-    # Following the path always reaches what it promises.
-    moved = {**answers, **{c.question_id: c.to_value for c in result.segment.path}}
+    # Following the path, and rating oneself as the answers then show, reaches what it promises.
+    followed = result.segment.path + result.segment.rating_follows
+    moved = {**answers, **{c.question_id: c.to_value for c in followed}}
     after = assess(questionnaire, moved).segment
     target = result.segment.target or "pioneers"
     assert after.measured.active

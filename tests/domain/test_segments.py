@@ -1,5 +1,7 @@
 import pytest
+from hypothesis import given, settings
 
+from assessment.domain.questionnaire import load_questionnaire
 from assessment.domain.scoring import means_score
 from assessment.domain.segments import (
     CASUAL,
@@ -12,6 +14,7 @@ from assessment.domain.segments import (
     segment_for,
     study_placement,
 )
+from tests.answers import complete_answers
 from tests.profiles import PROFILES
 
 
@@ -145,7 +148,8 @@ def reaches(result, target) -> bool:
 def test_following_the_path_reaches_the_next_segment(questionnaire, segment):
     answers = PROFILES[segment]()
     result = place(questionnaire, answers)
-    assert reaches(place(questionnaire, apply_path(answers, result.path)), result.target)
+    followed = apply_path(answers, result.path + result.rating_follows)
+    assert reaches(place(questionnaire, followed), result.target)
 
 
 @pytest.mark.parametrize("segment", [SILENT_MASS, CASUAL, COMBATIVE])
@@ -154,7 +158,7 @@ def test_no_change_on_the_path_is_superfluous(questionnaire, segment):
     result = place(questionnaire, answers)
     for skipped in result.path:
         shorter = [change for change in result.path if change is not skipped]
-        after = place(questionnaire, apply_path(answers, shorter))
+        after = place(questionnaire, apply_path(answers, [*shorter, *result.rating_follows]))
         assert not reaches(after, result.target), f"{skipped.question_id} was not needed"
 
 
@@ -163,7 +167,6 @@ def test_the_silent_mass_path_is_to_publish_weekly_and_answer(questionnaire):
     assert [(c.question_id, c.to_value) for c in result.path] == [
         ("frequency", "weekly"),
         ("responsiveness", "usually"),
-        ("self_activity", "active"),
     ]
 
 
@@ -173,7 +176,10 @@ def test_when_the_answers_already_bear_out_the_next_segment_only_the_rating_is_l
     answers = {**PROFILES["silent_mass"](), "frequency": "weekly", "responsiveness": "usually"}
     result = place(questionnaire, answers)
     assert result.study.segment == SILENT_MASS and result.measured.active
-    assert [(c.question_id, c.to_value) for c in result.path] == [("self_activity", "active")]
+    assert result.path == ()
+    assert [(c.question_id, c.to_value) for c in result.rating_follows] == [
+        ("self_activity", "active")
+    ]
 
 
 def test_a_company_without_accounts_is_first_told_to_open_one(questionnaire):
@@ -188,7 +194,6 @@ def test_the_combative_path_builds_the_means_only(questionnaire):
     path = place(questionnaire, answers).path
     assert path
     assert {c.question_id for c in path} <= {
-        "tempo",
         "who_runs",
         "hours_week",
         "staff_trained",
@@ -224,8 +229,11 @@ def test_a_pioneer_whose_answers_bear_it_out_has_no_path(questionnaire):
 
 
 def path_of(questionnaire, answers):
+    """The changes of practice, then the ratings that would follow."""
     result = place(questionnaire, answers)
-    return [(c.question_id, c.from_value, c.to_value) for c in result.path]
+    return [(c.question_id, c.from_value, c.to_value) for c in result.path] + [
+        ("then", c.question_id, c.to_value) for c in result.rating_follows
+    ]
 
 
 def test_each_change_on_the_path_says_where_the_answer_stands_and_where_it_goes(questionnaire):
@@ -234,14 +242,14 @@ def test_each_change_on_the_path_says_where_the_answer_stands_and_where_it_goes(
     assert path_of(questionnaire, PROFILES["silent_mass"]()) == [
         ("frequency", "rarely", "weekly"),
         ("responsiveness", "sometimes", "usually"),
-        ("self_activity", "not_very_active", "active"),
+        ("then", "self_activity", "active"),
     ]
     # The combative retailer's means score 41.38: a budget past 10 k€ and a written strategy
-    # bring them past 50, and it then reads itself in step.
+    # bring them past 50; its own "late" would then read "in step".
     assert path_of(questionnaire, PROFILES["combative"]()) == [
         ("budget", "lt10k", "10_50k"),
         ("strategy", "informal", "written"),
-        ("tempo", "late", "in_step"),
+        ("then", "tempo", "in_step"),
     ]
 
 
@@ -272,7 +280,7 @@ def test_the_means_path_changes_single_choices_of_the_means_only_in_questionnair
         ("strategy", "none", "written"),
         ("objectives_quantified", "no", "all"),
         ("measures_results", "never", "regularly"),
-        ("self_activity", "not_very_active", "active"),
+        ("then", "self_activity", "active"),
     ]
 
 
@@ -319,5 +327,19 @@ def test_the_path_asks_only_for_the_part_of_activity_that_is_missing(
     }
     assert path_of(questionnaire, answers) == [
         *activity_path,
-        ("self_activity", "not_very_active", "active"),
+        ("then", "self_activity", "active"),
     ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(answers=complete_answers())
+def test_the_path_asks_for_practice_and_the_rating_only_follows(answers):
+    # Rating oneself higher is a click, not a change: it is never a step of the path, only what
+    # the company would answer once the practice is there. Following both reaches the target.
+    questionnaire = load_questionnaire()
+    result = place(questionnaire, answers)
+    assert {c.question_id for c in result.path}.isdisjoint({"self_activity", "tempo"})
+    assert {c.question_id for c in result.rating_follows} <= {"self_activity", "tempo"}
+    if result.target is not None:
+        followed = apply_path(answers, result.path + result.rating_follows)
+        assert reaches(place(questionnaire, followed), result.target)
