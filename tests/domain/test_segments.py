@@ -232,7 +232,7 @@ def path_of(questionnaire, answers):
     """The changes of practice, then the ratings that would follow."""
     result = place(questionnaire, answers)
     return [(c.question_id, c.from_value, c.to_value) for c in result.path] + [
-        ("then", c.question_id, c.to_value) for c in result.rating_follows
+        ("then", c.question_id, c.from_value, c.to_value) for c in result.rating_follows
     ]
 
 
@@ -242,14 +242,14 @@ def test_each_change_on_the_path_says_where_the_answer_stands_and_where_it_goes(
     assert path_of(questionnaire, PROFILES["silent_mass"]()) == [
         ("frequency", "rarely", "weekly"),
         ("responsiveness", "sometimes", "usually"),
-        ("then", "self_activity", "active"),
+        ("then", "self_activity", "not_very_active", "active"),
     ]
     # The combative retailer's means score 41.38: a budget past 10 k€ and a written strategy
     # bring them past 50; its own "late" would then read "in step".
     assert path_of(questionnaire, PROFILES["combative"]()) == [
         ("budget", "lt10k", "10_50k"),
         ("strategy", "informal", "written"),
-        ("then", "tempo", "in_step"),
+        ("then", "tempo", "late", "in_step"),
     ]
 
 
@@ -280,7 +280,7 @@ def test_the_means_path_changes_single_choices_of_the_means_only_in_questionnair
         ("strategy", "none", "written"),
         ("objectives_quantified", "no", "all"),
         ("measures_results", "never", "regularly"),
-        ("then", "self_activity", "active"),
+        ("then", "self_activity", "not_very_active", "active"),
     ]
 
 
@@ -327,7 +327,7 @@ def test_the_path_asks_only_for_the_part_of_activity_that_is_missing(
     }
     assert path_of(questionnaire, answers) == [
         *activity_path,
-        ("then", "self_activity", "active"),
+        ("then", "self_activity", "not_very_active", "active"),
     ]
 
 
