@@ -43,7 +43,7 @@ from benchmarks.peers import (
 )
 
 from .domain.questionnaire import MULTI, SINGLE, Questionnaire, missing_answers
-from .domain.recommendations import Recommendation, recommend, strengths
+from .domain.recommendations import Recommendation, strengths
 from .domain.results import AssessmentResult, assess
 from .domain.segments import SEGMENTS
 from .models import Assessment, Origin, PeerScore
@@ -268,17 +268,10 @@ class AssessmentReport:
     def results(self) -> AssessmentResults:
         return assessment_results(self.assessment)
 
-    @cached_property
+    @property
     def every_recommendation(self) -> tuple[Recommendation, ...]:
         """Not only the few on the results page: the report gives advice per dimension."""
-        result = self.results.result
-        return recommend(
-            self.results.questionnaire,
-            self.assessment.answers,
-            result.scores,
-            result.segment,
-            limit=None,
-        )
+        return self.results.result.applicable_recommendations
 
     @cached_property
     def strengths(self) -> list[str]:

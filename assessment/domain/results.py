@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .questionnaire import Question, Questionnaire
-from .recommendations import Recommendation, answers_to_change, recommend
+from .recommendations import MAX_RECOMMENDATIONS, Recommendation, answers_to_change, recommend
 from .scoring import Scores, knowledge_gaps, score
 from .segments import SegmentResult, place
 
@@ -15,11 +15,20 @@ from .segments import SegmentResult, place
 class AssessmentResult:
     scores: Scores
     segment: SegmentResult
-    recommendations: tuple[Recommendation, ...]
+    # Every applicable recommendation, best first: the report gives advice per dimension.
+    applicable_recommendations: tuple[Recommendation, ...]
     knowledge_gaps: tuple[Question, ...]
-    # Every answer an action asks to change, the report's per-dimension advice included: the
-    # comparisons must not praise any of them.
-    answers_to_change: frozenset[str]
+
+    @property
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        """The few the results page and the plan lead with."""
+        return self.applicable_recommendations[:MAX_RECOMMENDATIONS]
+
+    @property
+    def answers_to_change(self) -> frozenset[str]:
+        """Every answer an action asks to change, the report's per-dimension advice included:
+        the comparisons must not praise any of them."""
+        return answers_to_change(self.applicable_recommendations)
 
 
 def assess(questionnaire: Questionnaire, answers: Mapping[str, object]) -> AssessmentResult:
@@ -28,9 +37,7 @@ def assess(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Asses
     return AssessmentResult(
         scores=scores,
         segment=segment,
-        recommendations=recommend(questionnaire, answers, scores, segment),
+        # Ranked once: the first few are the same whatever the limit.
+        applicable_recommendations=recommend(questionnaire, answers, scores, segment, limit=None),
         knowledge_gaps=tuple(knowledge_gaps(questionnaire, answers)),
-        answers_to_change=answers_to_change(
-            recommend(questionnaire, answers, scores, segment, limit=None)
-        ),
     )
