@@ -14,7 +14,7 @@ from functools import cache
 
 from .questionnaire import CURRENT_VERSION, QUESTIONNAIRES_DIR, Questionnaire, Text
 from .scoring import Scores, knowledge_gaps, strongest_dimensions
-from .segments import MEASURED_ACTIVE_FREQUENCIES, SegmentResult
+from .segments import MEASURED_ACTIVE_FREQUENCIES, SegmentResult, has_accounts
 
 CATALOGUES_DIR = QUESTIONNAIRES_DIR / "recommendations"
 
@@ -60,7 +60,7 @@ class Context:
         return frozenset(value) if isinstance(value, list) else frozenset()
 
     def has_accounts(self) -> bool:
-        return bool(self.chosen("networks") - {"none"})
+        return has_accounts(self.answers)
 
 
 @dataclass(frozen=True)

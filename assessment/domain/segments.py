@@ -132,20 +132,23 @@ def segment_for(*, active: bool, in_step: bool) -> str:
     return CASUAL if in_step else SILENT_MASS
 
 
+def has_accounts(answers: Mapping[str, object]) -> bool:
+    """An account on at least one network: without one, a company is inactive on every count."""
+    networks = answers.get("networks") or []
+    return bool(networks) and "none" not in networks
+
+
 def study_placement(answers: Mapping[str, object]) -> Placement:
     """Where the study itself would put the company: its two answers, and whether it has an
     account at all (a company with none is inactive, whatever it rates itself)."""
-    networks = answers.get("networks") or []
-    has_accounts = bool(networks) and "none" not in networks
-    active = has_accounts and answers.get("self_activity") in STUDY_ACTIVE_ANSWERS
+    active = has_accounts(answers) and answers.get("self_activity") in STUDY_ACTIVE_ANSWERS
     in_step = answers.get("tempo") not in STUDY_LATE_ANSWERS
     return Placement(segment_for(active=active, in_step=in_step), active, in_step)
 
 
 def is_measured_active(answers: Mapping[str, object]) -> bool:
-    networks = answers.get("networks") or []
     return (
-        "none" not in networks
+        has_accounts(answers)
         and answers.get("frequency") in MEASURED_ACTIVE_FREQUENCIES
         and answers.get("responsiveness") in MEASURED_ACTIVE_RESPONSIVENESS
     )
@@ -176,9 +179,8 @@ def _mismatches(study: Placement, measured: Placement) -> tuple[Mismatch, ...]:
 
 def _activity_changes(answers: Mapping[str, object]) -> list[Change]:
     changes = []
-    networks = answers.get("networks") or []
-    if not networks or "none" in networks:
-        changes.append(Change("networks", networks, ["linkedin"]))
+    if not has_accounts(answers):
+        changes.append(Change("networks", answers.get("networks") or [], ["linkedin"]))
     if answers.get("frequency") not in MEASURED_ACTIVE_FREQUENCIES:
         changes.append(Change("frequency", answers.get("frequency"), FIRST_ACTIVE_FREQUENCY))
     if answers.get("responsiveness") not in MEASURED_ACTIVE_RESPONSIVENESS:

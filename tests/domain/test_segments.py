@@ -83,9 +83,10 @@ def test_measured_activity_needs_answers_within_the_week(responsiveness, active)
     assert is_measured_active(answers) is active
 
 
-def test_no_account_is_never_measured_active():
-    answers = {"networks": ["none"], "frequency": "daily", "responsiveness": "always"}
-    assert not is_measured_active(answers)
+@pytest.mark.parametrize(("networks", "active"), [(["none"], False), ([], False), (["x"], True)])
+def test_no_account_is_never_measured_active(networks, active):
+    answers = {"networks": networks, "frequency": "daily", "responsiveness": "always"}
+    assert is_measured_active(answers) is active
 
 
 @pytest.mark.parametrize(
