@@ -59,12 +59,14 @@ def _report_additions(report: AssessmentReport, context: dict, language: str) ->
             }
         )
     plan = action_plan(result.recommendations, report.every_recommendation, result.scores.overall)
-    ranks = {rec.id: rank for rank, rec in enumerate(result.recommendations, start=1)}
-    beyond = iter(range(len(ranks) + 1, len(ranks) + 1 + len(plan.next_12_months)))
+    # The first few keep their numbers; actions the year takes from beyond them follow on.
+    numbered = (*result.recommendations, *plan.first_90_days, *plan.next_12_months)
+    order = dict.fromkeys(rec.id for rec in numbered)
+    ranks = {rec_id: rank for rank, rec_id in enumerate(order, start=1)}
 
     def items(recommendations):
         return [
-            recommendation_item(rec, ranks.get(rec.id) or next(beyond), questionnaire, language)
+            recommendation_item(rec, ranks[rec.id], questionnaire, language)
             for rec in recommendations
         ]
 

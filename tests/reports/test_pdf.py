@@ -182,3 +182,13 @@ def test_a_company_at_16_out_of_100_has_heavier_work_planned_for_the_year():
     year = text.split("Les douze prochains mois")[1]
     assert "Fixer un premier budget d'environ 10 k€ par an" in year
     assert "Rien de plus lourd" not in text
+
+
+def test_actions_the_year_takes_beyond_the_first_five_are_numbered_after_them():
+    from assessment.reports.presenters import report_context
+
+    context = report_context(
+        assessment_report(make_assessment(profile="silent_mass", complete=True)), "fr"
+    )
+    assert [item["rank"] for item in context["plan_first_90_days"]] == [1, 2, 3, 4, 5]
+    assert [item["rank"] for item in context["plan_next_12_months"]] == [6, 7]
