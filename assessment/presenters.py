@@ -62,7 +62,7 @@ def maturity_names() -> dict[str, str]:
 
 def maturity_meanings() -> dict[str, str]:
     return {
-        "starting": _("Few or no means and objectives: everything is still to organise."),
+        "starting": _("Few or no resources or objectives: everything is still to be organised."),
         "developing": _(
             "Foundations in place, without quantified objectives or regular measurement."
         ),

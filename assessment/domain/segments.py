@@ -264,8 +264,10 @@ def place(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Segmen
     # The segment shown is the study's, from the two self-assessments: once the practice bears
     # out the next segment, the company's own rating follows (and when it already does, that is
     # all that separates the company from it).
+    # A rating that already qualifies is never lowered: a company with no account that says it
+    # is very active lacks the account (on the path), not the rating.
     rating: list[Change] = []
-    if not study.active:
+    if answers.get("self_activity") not in STUDY_ACTIVE_ANSWERS:
         rating.append(Change("self_activity", answers.get("self_activity"), FIRST_ACTIVE_RATING))
     if target == PIONEERS and not study.in_step:
         rating.append(Change("tempo", answers.get("tempo"), FIRST_IN_STEP_RATING))

@@ -344,3 +344,12 @@ def test_the_path_asks_for_practice_and_the_rating_only_follows(answers):
     if result.target is not None:
         followed = apply_path(answers, result.path + result.rating_follows)
         assert reaches(place(questionnaire, followed), result.target)
+
+
+def test_a_rating_that_already_qualifies_is_never_lowered(questionnaire):
+    # No account, yet "very active" and "ahead": the account is what is missing, not the rating.
+    answers = {**PROFILES["pioneers"](), "networks": ["none"], "self_activity": "very_active"}
+    result = place(questionnaire, answers)
+    assert result.study.segment == CASUAL
+    assert path_of(questionnaire, answers)[0] == ("networks", ["none"], ["linkedin"])
+    assert result.rating_follows == ()

@@ -202,17 +202,22 @@ def test_a_company_rating_itself_active_without_any_account_is_told_why_it_is_in
     )
     text = words_of(results(client, assessment).content.decode())
     assert "Votre segment : Désinvoltes" in text
-    assert "Sans aucun compte sur un réseau, une entreprise compte comme inactive" in text
+    assert "Sans compte sur aucun réseau, une entreprise est classée parmi les inactives" in text
+    # Its answers are said to contradict each other, not to "tell the same story", and its
+    # rating, which already qualifies, is never asked to change.
+    assert "Vos réponses se contredisent" in text and "racontent la même histoire" not in text
+    assert "vous juger ainsi" not in text
     with_account = make_assessment(profile="pioneers", complete=True)
-    assert "Sans aucun compte" not in words_of(results(client, with_account).content.decode())
+    other = words_of(results(client, with_account).content.decode())
+    assert "Sans compte sur aucun réseau" not in other
 
 
 def test_the_path_lists_changes_of_practice_and_the_rating_as_what_follows(client):
     text = words_of(results(client, make_assessment(profile="silent_mass", complete=True)).text)
-    practice = text.split("qui vous y mèneraient")[1].split("suivrait alors")[0]
+    practice = text.split("qui vous y mèneraient")[1].split("vous juger ainsi")[0]
     assert "Une fois par semaine" in practice
     assert "Comment jugez-vous l'activité" not in practice
-    after = text.split("suivrait alors")[1]
+    after = text.split("vous juger ainsi")[1]
     assert "Comment jugez-vous l'activité de votre entreprise" in after
 
 
@@ -221,5 +226,5 @@ def test_a_company_whose_practice_bears_out_the_next_segment_is_told_it_rates_it
         profile="silent_mass", frequency="weekly", responsiveness="usually", complete=True
     )
     text = words_of(results(client, assessment).text)
-    assert "Votre pratique justifie déjà ce segment" in text
+    assert "Votre pratique relève déjà de ce segment" in text
     assert "qui vous y mèneraient" not in text
