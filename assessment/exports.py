@@ -29,15 +29,17 @@ def columns() -> list[str]:
         _("questionnaire_version"),
         _("last_saved"),
         _("completed"),
+        _("dissent_note"),
     ]
 
 
 def answer_rows(
-    respondents: Iterable[tuple[str, str, Assessment]], language: str
+    respondents: Iterable[tuple[str, str, Assessment, dict]], language: str
 ) -> list[list[str]]:
-    """(respondent label, role, assessment) -> one row per answered question."""
+    """(respondent label, role, assessment, dissent notes by question) -> one row per answered
+    question."""
     rows = []
-    for label, role, assessment in respondents:
+    for label, role, assessment, notes in respondents:
         questionnaire = load_questionnaire(assessment.questionnaire_version)
         for question in questionnaire.questions:
             value = assessment.answers.get(question.id)
@@ -57,6 +59,7 @@ def answer_rows(
                     assessment.completed_at.isoformat(timespec="seconds")
                     if assessment.completed_at
                     else "",
+                    notes.get(question.id, ""),
                 ]
             )
     return rows

@@ -232,7 +232,7 @@ def _respondents_own(token) -> Assessment:
 def export(request, token):
     """A self-serve respondent's own answers, as CSV."""
     assessment = _respondents_own(token)
-    rows = exports.answer_rows([("1", "", assessment)], get_language())
+    rows = exports.answer_rows([("1", "", assessment, {})], get_language())
     return table_download(rows, "answers", "csv")
 
 

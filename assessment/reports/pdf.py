@@ -24,7 +24,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from ..models import Assessment
 from ..selectors import AssessmentReport
 from ..workshops import brand
-from ..workshops.presenters import progress_context, workshop_report_context
+from ..workshops.group_presenters import workshop_report_context
+from ..workshops.presenters import progress_context
 from ..workshops.selectors import ClientProgress
 from .presenters import report_context
 

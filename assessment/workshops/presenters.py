@@ -8,104 +8,14 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from assessment.domain.questionnaire import MULTI
+from assessment.domain.group import role_groups
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.models import SCORE_NAMES
-from assessment.presenters import role_names
 from assessment.reports.charts import progress_svg
-from assessment.words import answer_label, dimension_names
+from assessment.words import dimension_names
 
-from .selectors import ClientExport, ClientProgress, GroupView
-
-
-def _spread_context(spread, questionnaire, roles: dict, language: str) -> dict:
-    """One question's answers in the room: counts, shares, and what each role mostly said."""
-    question = spread.question
-    total = spread.answered
-    rows = [
-        {
-            "label": option.label.in_language(language),
-            "count": spread.counts.get(option.value, 0),
-            "share": round(100 * spread.counts.get(option.value, 0) / total) if total else 0,
-        }
-        for option in question.options
-        if spread.counts.get(option.value, 0)
-    ]
-    by_role = []
-    for role, value in spread.by_role.items():
-        if value is None:
-            continue
-        shown = answer_label(
-            questionnaire,
-            question.id,
-            value.split(",") if question.kind == MULTI else value,
-            language,
-        )
-        by_role.append({"role": roles.get(role, role), "answer": shown})
-    return {
-        "question": question.label.in_language(language),
-        "disagreement": round(100 * spread.disagreement),
-        "rows": rows,
-        "by_role": by_role,
-        "answered": total,
-    }
-
-
-def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
-    questionnaire = group.questionnaire
-    names = dimension_names()
-    roles = role_names()
-    agenda = [_spread_context(spread, questionnaire, roles, language) for spread in group.agenda]
-    return {
-        "joined": group.joined,
-        "finished": group.finished,
-        "by_role": [{"role": roles.get(r, r), "count": n} for r, n in group.by_role.items()],
-        "participants": [
-            {
-                "name": p.first_name if named_mode and p.first_name else "",
-                "role": roles.get(p.role, p.role),
-                "finished": p.assessment.is_complete,
-            }
-            for p in group.participants
-        ],
-        "agenda": agenda,
-        "all_questions": [
-            _spread_context(spread, questionnaire, roles, language)
-            for spread in group.spreads
-            if spread.answered
-        ],
-        "dimensions": [
-            {
-                "name": names[d.dimension],
-                "median": round(d.median),
-                "low": d.low,
-                "high": d.high,
-                "dont_know": round(100 * d.dont_know_share),
-            }
-            for d in group.dimensions
-        ],
-        "knowledge_gaps": [names[d] for d in group.knowledge_gaps],
-        "segment": SEGMENT_NAMES[group.segment].in_language(language) if group.segment else "",
-    }
-
-
-def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
-    """What the report of a workshop's agreed answers adds: how the group got there."""
-    questionnaire = group.questionnaire
-    return {
-        "workshop_report": {
-            **group_context(group, language, named_mode=False),
-            "date": workshop.created_at,
-            "dissent": [
-                {
-                    "question": questionnaire.question(question_id).label.in_language(language),
-                    "note": note,
-                }
-                for question_id, note in workshop.dissent_notes.items()
-                if questionnaire.has_question(question_id)
-            ],
-        }
-    }
+from .group_presenters import group_names
+from .selectors import ClientExport, ClientProgress
 
 
 def _entry_kind(entry) -> str:
@@ -192,15 +102,22 @@ def progress_context(progress: ClientProgress, language: str) -> dict:
 
 
 def workshop_respondents(workshop, participants, prefix="") -> list[tuple]:
-    """(label, role, assessment) of each participant, numbered in joining order, then the agreed
-    answers: the rows of a workshop in an export."""
-    roles = role_names()
+    """(label, role, assessment, dissent notes) of each participant, numbered in joining order,
+    then the agreed answers with the dissent noted: the rows of a workshop in an export.
+
+    A role is exported under the group the room shows it in (`domain.group.role_groups`): a
+    client reading the file must not be able to pick out the one salesperson's answers.
+    """
+    names = group_names()
+    groups = role_groups([p.role for p in participants])
     respondents = [
-        (f"{prefix}{number}", roles.get(p.role, p.role), p.assessment)
+        (f"{prefix}{number}", names.get(groups[p.role], p.role), p.assessment, {})
         for number, p in enumerate(participants, start=1)
     ]
     if workshop.agreed_assessment:
-        respondents.append((f"{prefix}{_('agreed')}", "", workshop.agreed_assessment))
+        respondents.append(
+            (f"{prefix}{_('agreed')}", "", workshop.agreed_assessment, workshop.dissent_notes)
+        )
     return respondents
 
 
@@ -210,7 +127,7 @@ def client_respondents(export: ClientExport) -> list[tuple]:
     respondents = []
     for number, assessment in enumerate(export.on_its_own, start=1):
         when = timezone.localtime(assessment.completed_at)
-        respondents.append((f"{_('self-serve')} {when:%Y-%m-%d} #{number}", "", assessment))
+        respondents.append((f"{_('self-serve')} {when:%Y-%m-%d} #{number}", "", assessment, {}))
     for workshop in export.workshops:
         respondents += workshop_respondents(
             workshop, workshop.participants.all(), prefix=f"{workshop.code}-"

@@ -18,7 +18,7 @@ from assessment.domain.group import (
     Respondent,
     agenda,
     dimension_spreads,
-    group_knowledge_gaps,
+    knowledge_gaps,
     proposed_consensus,
     question_spreads,
 )
@@ -89,7 +89,7 @@ class GroupView:
     agenda: list[QuestionSpread]
     spreads: list[QuestionSpread]  # every choice question, in questionnaire order
     dimensions: list[DimensionSpread]
-    knowledge_gaps: list[str]
+    knowledge_gaps: list[QuestionSpread]  # the questions a quarter or more could not answer
     proposal: dict[str, object]
     segment: str | None
 
@@ -119,7 +119,7 @@ def workshop_group(workshop: Workshop) -> GroupView:
         agenda=agenda(spreads_by_question),
         spreads=spreads_by_question,
         dimensions=spreads,
-        knowledge_gaps=group_knowledge_gaps(spreads),
+        knowledge_gaps=knowledge_gaps(spreads_by_question),
         proposal=proposal,
         segment=study_placement(proposal).segment
         if "self_activity" in proposal and "tempo" in proposal

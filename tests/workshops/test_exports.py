@@ -27,6 +27,7 @@ def test_a_respondent_exports_their_own_answers(client):
         "questionnaire_version",
         "last_saved",
         "completed",
+        "dissent_note",
     ]
     assert len(frame) == len(PROFILES["combative"]())
     budget = frame[frame.question_id == "budget"].iloc[0]
@@ -49,7 +50,7 @@ def test_a_formula_typed_as_a_name_stays_text(client):
 
 
 def test_a_workshops_raw_answers_export_as_csv_and_xlsx(client, alice, workshop):
-    for number, role in enumerate(("sales", "management"), start=1):
+    for number, role in enumerate(("sales",) * 3 + ("management",) * 3, start=1):
         participant = join(workshop, f"p{number}", role)
         services_answers = {**PROFILES["combative"](), "company_name": ""}
         from assessment import services as a
@@ -64,9 +65,9 @@ def test_a_workshops_raw_answers_export_as_csv_and_xlsx(client, alice, workshop)
         io.BytesIO(client.get(f"/en/consultant/workshops/{workshop.pk}/answers.xlsx").content)
     )
     for frame in (csv_frame, xlsx_frame):
-        assert set(frame.respondent.astype(str)) == {"1", "2"}
+        assert set(frame.respondent.astype(str)) == {"1", "2", "3", "4", "5", "6"}
         assert set(frame.role) == {"Sales", "Management"}
-        assert len(frame) == 2 * (len(PROFILES["combative"]()) - 1)
+        assert len(frame) == 6 * (len(PROFILES["combative"]()) - 1)
 
 
 def test_exports_check_owner(client, charlie, workshop):

@@ -19,8 +19,8 @@ from assessment.refusals import WorkshopStillOpen
 
 from .. import selectors, services
 from ..forms import ConsensusForm, WorkshopForm
+from ..group_presenters import consensus_rows, group_context
 from ..models import Workshop
-from ..presenters import group_context
 from .access import get_client_for_user, get_workshop_for_user
 
 # The facilitator view asks for news this often; an answer shows within this delay.
@@ -122,11 +122,7 @@ def consensus(request, pk):
     except WorkshopStillOpen:
         messages.info(request, _("Close the workshop first, then agree on the answers."))
         return redirect("workshops:facilitator", pk=pk)
-    rows = [
-        {"question": form[q.id], "dissent": form[f"dissent_{q.id}"]}
-        for q in questionnaire.questions
-        if q.id in form.fields
-    ]
+    rows = consensus_rows(form, selectors.workshop_group(workshop), language)
     return render(
         request, "workshops/consensus.html", {"workshop": workshop, "form": form, "rows": rows}
     )

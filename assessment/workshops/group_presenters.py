@@ -1,0 +1,234 @@
+"""A workshop's group in the room's words: what is projected, printed in the workshop report and
+shown beside the consensus form. Every role is named only as `domain.group` allows it."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from assessment.domain.group import (
+    MULTI,
+    OTHER_ROLES,
+    ROLE_GROUP_MINIMUM,
+    QuestionSpread,
+    knowing_groups,
+)
+from assessment.domain.segments import SEGMENT_NAMES
+from assessment.presenters import role_names
+from assessment.words import dimension_names
+
+from .selectors import GroupView
+
+
+def group_names() -> dict[str, str]:
+    return {**role_names(), OTHER_ROLES: _("Other roles")}
+
+
+def _quoted(text: str, language: str) -> str:
+    return f"«\u00a0{text}\u00a0»" if language == "fr" else f"“{text}”"
+
+
+def _option_label(question, value: str, language: str) -> str:
+    if question.kind == MULTI:
+        labels = [question.option(v).label.in_language(language) for v in value.split(",") if v]
+        return ", ".join(labels) if labels else "—"
+    return question.option(value).label.in_language(language)
+
+
+def distribution(spread: QuestionSpread, language: str) -> list[dict]:
+    """Each answer given, in the question's order, with its count and share of those who
+    answered."""
+    total = spread.answered
+    return [
+        {
+            "label": option.label.in_language(language),
+            "count": spread.counts[option.value],
+            "share": round(100 * spread.counts[option.value] / total) if total else 0,
+            "dont_know": option.dont_know,
+        }
+        for option in spread.question.options
+        if spread.counts.get(option.value)
+    ]
+
+
+def _role_views(spread: QuestionSpread, language: str) -> list[dict]:
+    names = group_names()
+    views = []
+    for view in spread.by_role:
+        if view.majority is not None:
+            summary = _("mostly %(answer)s") % {
+                "answer": _quoted(_option_label(spread.question, view.majority, language), language)
+            }
+        else:
+            summary = _("divided")
+        views.append(
+            {
+                "role": names.get(view.group, view.group),
+                "answered": view.answered,
+                "summary": summary,
+                "divided": view.majority is None,
+                "rows": [
+                    {
+                        "label": option.label.in_language(language),
+                        "count": view.counts[option.value],
+                    }
+                    for option in spread.question.options
+                    if view.counts.get(option.value)
+                ],
+            }
+        )
+    return views
+
+
+def why_on_the_agenda(spread: QuestionSpread, language: str) -> str:
+    """One line, read aloud: how far apart the answers are, and how the roles split."""
+    question = spread.question
+    if question.kind == MULTI:
+        reason = _("Selections differ: on average two people share %(share)s of what they chose.")
+        line = reason % {"share": f"{round(100 * (1 - spread.disagreement))}\u00a0%"}
+    else:
+        scale = [option for option in question.options if not option.dont_know]
+        given = [option for option in scale if spread.counts.get(option.value)]
+        low, high = given[0], given[-1]
+        steps = scale.index(high) - scale.index(low)
+        line = ngettext(
+            "From %(low)s to %(high)s: %(steps)s step apart on a scale of %(width)s.",
+            "From %(low)s to %(high)s: %(steps)s steps apart on a scale of %(width)s.",
+            steps,
+        ) % {
+            "low": _quoted(low.label.in_language(language), language),
+            "high": _quoted(high.label.in_language(language), language),
+            "steps": steps,
+            "width": len(scale),
+        }
+    leaning = {view.majority for view in spread.by_role if view.majority is not None}
+    if spread.role_split > 0 and len(leaning) >= 2:
+        # Which role leans where is said once, on the lines below.
+        line += " " + _("The roles split.")
+    return line
+
+
+def who_knows(spread: QuestionSpread) -> str:
+    """What is true of the room's knowledge of one question, in its words."""
+    if spread.knowing == 0:
+        return ngettext(
+            "The %(count)s person who answered does not know.",
+            "None of the %(count)s people who answered knows.",
+            spread.answered,
+        ) % {"count": spread.answered}
+    line = " ".join(
+        [
+            ngettext(
+                "%(unknown)s of %(count)s does not know;",
+                "%(unknown)s of %(count)s do not know;",
+                spread.dont_know,
+            )
+            % {"unknown": spread.dont_know, "count": spread.answered},
+            ngettext("%(known)s answered.", "%(known)s answered.", spread.knowing)
+            % {"known": spread.knowing},
+        ]
+    )
+    groups = knowing_groups(spread)
+    if groups:
+        names = group_names()
+        line += " " + _("Everyone in these roles answered it: %(roles)s.") % {
+            "roles": ", ".join(names.get(group, group) for group in groups)
+        }
+    return line
+
+
+def spread_context(spread: QuestionSpread, language: str) -> dict:
+    """One question's answers in the room: counts, shares, the roles that can be shown, why it
+    is discussed and what the room does not know."""
+    return {
+        "id": spread.question.id,
+        "question": spread.question.label.in_language(language),
+        "rows": distribution(spread, language),
+        # When everyone gave the same answer, every role did: nothing to show per role.
+        "by_role": _role_views(spread, language) if len(spread.counts) > 1 else [],
+        "answered": spread.answered,
+        "why": why_on_the_agenda(spread, language) if spread.disagreement else "",
+        "who_knows": who_knows(spread) if spread.dont_know else "",
+        "open": spread.is_open,
+    }
+
+
+def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
+    names = dimension_names()
+    roles = role_names()
+    return {
+        "joined": group.joined,
+        "finished": group.finished,
+        "role_minimum": ROLE_GROUP_MINIMUM,
+        "by_role": [{"role": roles.get(r, r), "count": n} for r, n in group.by_role.items()],
+        "participants": [
+            {
+                "name": p.first_name if named_mode and p.first_name else "",
+                "role": roles.get(p.role, p.role),
+                "finished": p.assessment.is_complete,
+            }
+            for p in group.participants
+        ],
+        "agenda": [spread_context(spread, language) for spread in group.agenda],
+        "all_questions": [
+            spread_context(spread, language) for spread in group.spreads if spread.answered
+        ],
+        "dimensions": [
+            {
+                "name": names[d.dimension],
+                "median": round(d.median),
+                "low": d.low,
+                "high": d.high,
+                "dont_know": round(100 * d.dont_know_share),
+            }
+            for d in group.dimensions
+        ],
+        "knowledge_gaps": [
+            {
+                "question": spread.question.label.in_language(language),
+                "who_knows": who_knows(spread),
+            }
+            for spread in group.knowledge_gaps
+        ],
+        "segment": SEGMENT_NAMES[group.segment].in_language(language) if group.segment else "",
+    }
+
+
+def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
+    """What the report of a workshop's agreed answers adds: how the group got there."""
+    questionnaire = group.questionnaire
+    return {
+        "workshop_report": {
+            **group_context(group, language, named_mode=False),
+            "date": workshop.created_at,
+            "dissent": [
+                {
+                    "question": questionnaire.question(question_id).label.in_language(language),
+                    "note": note,
+                }
+                for question_id, note in workshop.dissent_notes.items()
+                if questionnaire.has_question(question_id)
+            ],
+        }
+    }
+
+
+def consensus_rows(form, group: GroupView, language: str) -> list[dict]:
+    """The consensus form's questions, the agenda's first, each beside the group's answers."""
+    spreads = {spread.question.id: spread for spread in group.spreads}
+    on_agenda = [spread.question.id for spread in group.agenda]
+    order = on_agenda + [
+        q.id for q in group.questionnaire.questions if q.id in form.fields and q.id not in on_agenda
+    ]
+    rows = []
+    for question_id in order:
+        spread = spreads.get(question_id)
+        rows.append(
+            {
+                "question": form[question_id],
+                "dissent": form[f"dissent_{question_id}"],
+                "on_agenda": question_id in on_agenda,
+                "group": spread_context(spread, language) if spread and spread.answered else None,
+            }
+        )
+    return rows

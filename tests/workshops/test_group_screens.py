@@ -1,0 +1,163 @@
+"""What the projected screen, the workshop report, the consensus form and the export say about a
+small group built by hand: roles of one, two and three, a tie, a split by role, and people who
+do not know."""
+
+import html
+import io
+
+import pandas as pd
+import pytest
+from django.utils.html import strip_tags
+from pypdf import PdfReader
+
+from assessment.reports.pdf import assessment_report_pdf
+from assessment.selectors import assessment_report
+from assessment.workshops import selectors, services
+from tests.profiles import PROFILES
+from tests.workshops.conftest import answer_everything, join
+
+pytestmark = pytest.mark.django_db
+
+
+def transport_company(client, questionnaire, workshop):
+    """Six people: management "ahead" twice, sales "behind" twice, marketing and another in step;
+    sales do not know the budget, the four others give it."""
+    people = [
+        ("management", {"tempo": "ahead"}),
+        ("management", {"tempo": "ahead"}),
+        ("sales", {"tempo": "late", "budget": "dont_know"}),
+        ("sales", {"tempo": "late", "budget": "dont_know"}),
+        ("marketing", {"tempo": "in_step"}),
+        ("other", {"tempo": "in_step"}),
+    ]
+    for number, (role, answers) in enumerate(people, start=1):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}", role), **answers)
+
+
+def split_room(client, questionnaire, workshop):
+    """Three managers who say "ahead", three salespeople who say "behind"."""
+    for number in range(1, 4):
+        answer_everything(
+            client, questionnaire, join(workshop, f"m{number}", "management"), tempo="ahead"
+        )
+        answer_everything(
+            client, questionnaire, join(workshop, f"s{number}", "sales"), tempo="late"
+        )
+
+
+def facilitator_page(client, alice, workshop):
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
+    return " ".join(html.unescape(page).split())
+
+
+def agenda_of(page):
+    """The agenda's text, as read on the screen."""
+    start = page.index(">", page.index('class="agenda"')) + 1
+    return " ".join(strip_tags(page[start : page.index("</ol>", start)]).split())
+
+
+def test_roles_of_one_and_two_are_never_shown_and_the_page_says_why(
+    client, alice, questionnaire, workshop
+):
+    transport_company(client, questionnaire, workshop)
+    page = facilitator_page(client, alice, workshop)
+    agenda = agenda_of(page)
+    for role in ("Management (", "Sales (", "Marketing and communication (", "Other roles ("):
+        assert role not in agenda
+    assert "A role is shown on its own only when at least 3 of its people answered" in page
+
+
+def test_the_question_the_roles_are_furthest_apart_on_leads_the_agenda(
+    client, alice, questionnaire, workshop
+):
+    transport_company(client, questionnaire, workshop)
+    agenda = agenda_of(facilitator_page(client, alice, workshop))
+    tempo = questionnaire.question("tempo").label.in_language("en")
+    assert agenda.startswith(tempo)
+    assert "From “Behind” to “Ahead”: 2 steps apart on a scale of 3." in agenda
+
+
+def test_the_room_is_told_who_does_not_know_not_that_nobody_knows(
+    client, alice, questionnaire, workshop
+):
+    transport_company(client, questionnaire, workshop)
+    page = facilitator_page(client, alice, workshop)
+    assert "Nobody" not in page
+    budget = questionnaire.question("budget").label.in_language("en")
+    assert f"{budget} — 2 of 6 do not know; 4 answered." in page
+
+
+def test_a_role_of_three_shows_its_leaning_and_the_split(client, alice, questionnaire, workshop):
+    split_room(client, questionnaire, workshop)
+    agenda = agenda_of(facilitator_page(client, alice, workshop))
+    assert "Management (3): mostly “Ahead”" in agenda
+    assert "Sales (3): mostly “Behind”" in agenda
+    assert "2 steps apart on a scale of 3. The roles split." in agenda
+
+
+def test_the_workshop_report_keeps_the_same_rules(client, alice, questionnaire, workshop):
+    transport_company(client, questionnaire, workshop)
+    services.workshop_close(workshop=workshop)
+    workshop.refresh_from_db()
+    agreed = services.workshop_record_consensus(
+        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
+    )
+    pdf = assessment_report_pdf(assessment_report(agreed), "fr")
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
+    )
+    assert "Ce que la salle ne sait pas" in text
+    assert "2 sur 6 ne savent pas ; 4 ont répondu." in text
+    assert "De « En retard » à « En avance » : 2 crans d'écart sur une échelle de 3." in text
+    assert "Personne dans la salle" not in text
+    for role in ("Direction (", "Commercial (", "Marketing et communication ("):
+        assert role not in text
+
+
+def test_the_consensus_proposes_from_those_who_know_and_leaves_a_tie_open(
+    client, alice, questionnaire, workshop
+):
+    transport_company(client, questionnaire, workshop)
+    services.workshop_close(workshop=workshop)
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/consensus/").content.decode()
+    page = " ".join(html.unescape(page).split())
+    # The budget: the four who know gave the combative company's amount; two did not know.
+    workshop.refresh_from_db()
+    start = selectors.workshop_consensus_start(workshop)
+    assert start["budget"] == "lt10k"
+    assert "tempo" not in start
+    # The tempo: two "behind", two "in step", two "ahead": left to the room.
+    tempo = questionnaire.question("tempo").label.in_language("en")
+    tempo_card = page[page.index(tempo) - 600 : page.index(tempo)]
+    assert "Open: no answer has a majority of those who know." in tempo_card
+    # The agenda's questions come first.
+    networks = questionnaire.question("networks").label.in_language("en")
+    assert page.index(tempo) < page.index(networks)
+    assert "What the group answered (6 people):" in page
+
+
+def test_a_lone_role_is_exported_under_other_roles_and_dissent_is_exported(
+    client, alice, questionnaire, workshop
+):
+    transport_company(client, questionnaire, workshop)
+    services.workshop_close(workshop=workshop)
+    workshop.refresh_from_db()
+    services.workshop_record_consensus(
+        workshop=workshop,
+        answers=PROFILES["combative"](),
+        dissent_notes={"tempo": "Sales see us behind."},
+        language="en",
+    )
+    client.force_login(alice)
+    frame = pd.read_csv(
+        io.BytesIO(client.get(f"/en/consultant/workshops/{workshop.pk}/answers.csv").content),
+        encoding="utf-8-sig",
+    )
+    # Every role has fewer than three people: all are exported alike.
+    people = frame[frame.respondent.astype(str) != "agreed"]
+    assert set(people.role) == {"Other roles"}
+    notes = frame[(frame.respondent == "agreed") & (frame.question_id == "tempo")].dissent_note
+    assert list(notes) == ["Sales see us behind."]
