@@ -33,6 +33,14 @@ class WorkshopClosed(Refused):
         self.workshop = workshop
 
 
+class WorkshopInDiscussion(Refused):
+    """The group's results are shown: answers are locked unless the facilitator lets one in."""
+
+    def __init__(self, workshop=None):
+        super().__init__("the workshop has moved to discussion")
+        self.workshop = workshop
+
+
 class WorkshopStillOpen(Refused):
     """The agreed answers come after the group's: never while people still answer blind."""
 

@@ -18,10 +18,10 @@ from .domain.results import AssessmentResult, assess
 from .domain.scoring import score
 from .domain.segments import study_placement
 from .models import Assessment, Origin, PeerScore
-from .refusals import AnswersFrozen, IncompleteAssessment, WorkshopClosed
+from .refusals import AnswersFrozen, IncompleteAssessment, WorkshopClosed, WorkshopInDiscussion
 from .selectors import (
     is_frozen,
-    participant_workshop,
+    participant_of,
     report_cache_key,
     respondent_assessment,
     unfinished_assessments_older_than,
@@ -90,13 +90,18 @@ def _count_in_peer_benchmarks(assessment: Assessment) -> None:
 
 
 def assessment_check_answerable(assessment: Assessment) -> None:
-    """Refuse answers that may no longer change: agreed or attached answers (AnswersFrozen), and
-    a participant's once the workshop is closed (WorkshopClosed); what was saved before stays."""
+    """Refuse answers that may no longer change: agreed or attached answers (AnswersFrozen), a
+    participant's once the workshop is closed (WorkshopClosed) or once the group's results are
+    shown, unless let in (WorkshopInDiscussion); what was saved before stays."""
     if is_frozen(assessment):
         raise AnswersFrozen
-    workshop = participant_workshop(assessment)
-    if workshop is not None and not workshop.is_open:
-        raise WorkshopClosed(workshop)
+    participant = participant_of(assessment)
+    if participant is None:
+        return
+    if not participant.workshop.is_open:
+        raise WorkshopClosed(participant.workshop)
+    if not participant.can_answer:
+        raise WorkshopInDiscussion(participant.workshop)
 
 
 @transaction.atomic

@@ -26,7 +26,13 @@ from .downloads import PDF, download, table_download
 from .forms import StepForm
 from .models import Assessment
 from .presenters import dimension_weights, results_context, segment_shares
-from .refusals import AnswersFrozen, IncompleteAssessment, NotSelfServe, WorkshopClosed
+from .refusals import (
+    AnswersFrozen,
+    IncompleteAssessment,
+    NotSelfServe,
+    WorkshopClosed,
+    WorkshopInDiscussion,
+)
 from .reports.pdf import assessment_report_pdf, report_filename
 
 # What the private link looks like: anything else is not worth a database query.
@@ -115,6 +121,11 @@ def step(request, token, number):
     except WorkshopClosed as closed:
         # Nothing more is accepted; what was saved before the close stays.
         return render(request, "workshops/closed.html", {"workshop": closed.workshop}, status=409)
+    except WorkshopInDiscussion as locked:
+        # The results are on the screen: answering now would follow them.
+        return render(
+            request, "workshops/in_discussion.html", {"workshop": locked.workshop}, status=409
+        )
 
 
 def _step(request, assessment: Assessment, number: int):
@@ -172,11 +183,13 @@ def _finish(request, assessment):
 def done(request, token):
     """A workshop participant's last page: answers are in, the group's results are on screen."""
     assessment = _get_assessment(token)
-    workshop = selectors.participant_workshop(assessment)
-    if workshop is None:
+    participant = selectors.participant_of(assessment)
+    if participant is None:
         return redirect("assessment:resume", token=token)
     return render(
-        request, "workshops/participant_done.html", {"assessment": assessment, "workshop": workshop}
+        request,
+        "workshops/participant_done.html",
+        {"assessment": assessment, "workshop": participant.workshop, "participant": participant},
     )
 
 

@@ -156,19 +156,24 @@ def spread_context(spread: QuestionSpread, language: str) -> dict:
 def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
     names = dimension_names()
     roles = role_names()
+    participants = [
+        {
+            "id": p.pk,
+            "name": p.first_name if named_mode and p.first_name else "",
+            "role": roles.get(p.role, p.role),
+            "finished": p.assessment.is_complete,
+            # Locked out by the reveal before finishing: the facilitator may let them in.
+            "locked": not p.assessment.is_complete and not p.can_answer,
+        }
+        for p in group.participants
+    ]
     return {
         "joined": group.joined,
         "finished": group.finished,
         "role_minimum": ROLE_GROUP_MINIMUM,
         "by_role": [{"role": roles.get(r, r), "count": n} for r, n in group.by_role.items()],
-        "participants": [
-            {
-                "name": p.first_name if named_mode and p.first_name else "",
-                "role": roles.get(p.role, p.role),
-                "finished": p.assessment.is_complete,
-            }
-            for p in group.participants
-        ],
+        "participants": participants,
+        "locked_out": [p for p in participants if p["locked"]],
         "agenda": [spread_context(spread, language) for spread in group.agenda],
         "all_questions": [
             spread_context(spread, language) for spread in group.spreads if spread.answered

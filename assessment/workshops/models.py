@@ -139,6 +139,9 @@ class Participant(models.Model):
     # The phone's own random id (a signed cookie): joining again from it resumes.
     device_key = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Answers lock when the group's results are shown, so that nobody answers after seeing them;
+    # the facilitator may still let one phone in (a late arrival), and records when.
+    let_in_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]
@@ -148,6 +151,13 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} in {self.workshop}"
+
+    @property
+    def can_answer(self) -> bool:
+        """Before the reveal, anyone who joined; after it, only those the facilitator let in."""
+        return self.workshop.is_open and (
+            not self.workshop.is_revealed or self.let_in_at is not None
+        )
 
 
 class AttachedAssessment(models.Model):

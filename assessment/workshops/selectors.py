@@ -71,9 +71,10 @@ def workshop_version(workshop: Workshop) -> str:
         joined=Count("pk"),
         finished=Count("pk", filter=Q(assessment__completed_at__isnull=False)),
         last=Max("assessment__updated_at"),
+        let_in=Max("let_in_at"),
     )
     raw = (
-        f"{workshop.pk}:{state['joined']}:{state['finished']}:{state['last']}:"
+        f"{workshop.pk}:{state['joined']}:{state['finished']}:{state['last']}:{state['let_in']}:"
         f"{workshop.revealed_at}:{workshop.closed_at}"
     )
     return hashlib.sha256(raw.encode()).hexdigest()[:32]

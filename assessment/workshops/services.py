@@ -139,6 +139,14 @@ def workshop_reveal(*, workshop: Workshop) -> None:
     )
 
 
+def participant_let_in(*, workshop: Workshop, participant_id: int) -> None:
+    """The facilitator lets one phone answer after the results were shown (a late arrival)."""
+    workshop_check_open(workshop)
+    workshop.participants.filter(pk=participant_id, let_in_at__isnull=True).update(
+        let_in_at=timezone.now()
+    )
+
+
 @transaction.atomic
 def workshop_close(*, workshop: Workshop) -> None:
     now = timezone.now()

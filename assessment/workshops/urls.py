@@ -16,6 +16,11 @@ urlpatterns = [
     path("consultant/invitations/new/", accounts.invitation_new, name="invitation_new"),
     path("consultant/clients/new/", clients.client_new, name="client_new"),
     path("consultant/clients/<int:pk>/", clients.client_detail, name="client"),
+    path(
+        "consultant/workshops/<int:pk>/participants/<int:participant>/let-in/",
+        live.let_in,
+        name="let_in",
+    ),
     path("consultant/clients/<int:pk>/workshops/new/", live.workshop_new, name="workshop_new"),
     path("consultant/clients/<int:pk>/delete/", clients.client_delete, name="client_delete"),
     path("consultant/clients/<int:pk>/progress/", clients.client_progress, name="progress"),

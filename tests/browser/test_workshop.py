@@ -86,6 +86,13 @@ def test_a_consultant_runs_a_whole_workshop(live_server):
         click_and_wait(
             consultant, consultant.find_element(By.CSS_SELECTOR, "form[action$='/close/'] button")
         )
+        # Three different self-ratings: no majority, so the room decides and the form says so.
+        open_card = consultant.find_element(By.CSS_SELECTOR, ".question.on-agenda")
+        assert "La salle tranche" in open_card.text
+        click(
+            consultant,
+            consultant.find_element(By.CSS_SELECTOR, 'input[name="self_activity"][value="active"]'),
+        )
         click_and_wait(
             consultant, consultant.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
         )

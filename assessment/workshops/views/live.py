@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment.domain.questionnaire import load_questionnaire
-from assessment.refusals import WorkshopStillOpen
+from assessment.refusals import WorkshopClosed, WorkshopStillOpen
 
 from .. import selectors, services
 from ..forms import ConsensusForm, WorkshopForm
@@ -82,6 +82,18 @@ def live(request, pk):
     response["ETag"] = etag
     response["Cache-Control"] = "no-cache, private"
     return response
+
+
+@login_required
+@require_POST
+def let_in(request, pk, participant):
+    try:
+        services.participant_let_in(
+            workshop=get_workshop_for_user(request, pk), participant_id=participant
+        )
+    except WorkshopClosed:
+        messages.info(request, _("The workshop is closed: nobody can be let in any more."))
+    return redirect("workshops:facilitator", pk=pk)
 
 
 @login_required

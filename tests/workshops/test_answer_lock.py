@@ -1,0 +1,122 @@
+"""Answers lock when the group's results are shown: nobody answers after seeing the others'.
+A late phone is told the workshop has moved to discussion and can be let in by the facilitator."""
+
+import pytest
+
+from assessment.workshops import services
+from tests.factories import step_post_data
+from tests.profiles import PROFILES
+from tests.workshops.conftest import answer_everything, join
+
+pytestmark = pytest.mark.django_db
+
+
+def save_budget(client, questionnaire, participant, budget):
+    data = step_post_data(questionnaire, 3, {**PROFILES["combative"](), "budget": budget})
+    return client.post(f"/en/a/{participant.assessment.token}/step/3/", {**data, "next": "1"})
+
+
+def test_answers_lock_at_the_reveal(client, questionnaire, workshop):
+    participant = join(workshop, "p1")
+    answer_everything(client, questionnaire, participant)
+    services.workshop_reveal(workshop=workshop)
+    response = save_budget(client, questionnaire, participant, "zero")
+    assert response.status_code == 409
+    assert "The workshop has moved to discussion" in response.content.decode()
+    participant.assessment.refresh_from_db()
+    assert participant.assessment.answers["budget"] == "lt10k"
+
+
+def test_before_the_reveal_answers_still_change(client, questionnaire, workshop):
+    participant = join(workshop, "p1")
+    answer_everything(client, questionnaire, participant)
+    assert save_budget(client, questionnaire, participant, "zero").status_code == 302
+    participant.assessment.refresh_from_db()
+    assert participant.assessment.answers["budget"] == "zero"
+
+
+def test_the_done_page_no_longer_offers_to_change_answers_after_the_reveal(
+    client, questionnaire, workshop
+):
+    participant = join(workshop, "p1")
+    answer_everything(client, questionnaire, participant)
+    done = f"/en/a/{participant.assessment.token}/done/"
+    assert "Change my answers" in client.get(done).content.decode()
+    services.workshop_reveal(workshop=workshop)
+    page = client.get(done).content.decode()
+    assert "Change my answers" not in page
+    assert "Answers are locked since the group's results were shown." in page
+
+
+def test_the_join_page_never_promises_blind_answers_after_the_reveal(client, workshop):
+    before = client.get(f"/en/w/{workshop.code}/").content.decode()
+    assert "nobody sees anyone's answers" in before
+    services.workshop_reveal(workshop=workshop)
+    after = client.get(f"/en/w/{workshop.code}/").content.decode()
+    assert "nobody sees anyone's answers" not in after
+    assert "The workshop has moved to discussion" in after
+
+
+def test_a_late_phone_answers_once_the_facilitator_lets_it_in(
+    client, alice, questionnaire, workshop
+):
+    services.workshop_reveal(workshop=workshop)
+    late = join(workshop, "late", role="sales")
+    step = f"/en/a/{late.assessment.token}/step/1/"
+    assert client.get(step).status_code == 409
+    client.force_login(alice)
+    facilitator = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
+    assert "Locked out by the reveal" in facilitator
+    etag = client.get(f"/consultant/workshops/{workshop.pk}/live/")["ETag"]
+    client.post(f"/consultant/workshops/{workshop.pk}/participants/{late.pk}/let-in/")
+    live = client.get(f"/consultant/workshops/{workshop.pk}/live/", HTTP_IF_NONE_MATCH=etag)
+    assert live.status_code == 200  # the facilitator's screen shows it at the next poll
+    client.logout()
+    assert client.get(step).status_code == 200
+    answer_everything(client, questionnaire, late)
+    late.assessment.refresh_from_db()
+    assert late.assessment.is_complete
+
+
+def test_only_the_consultancy_lets_a_phone_in(client, charlie, workshop):
+    services.workshop_reveal(workshop=workshop)
+    late = join(workshop, "late")
+    client.force_login(charlie)
+    response = client.post(f"/consultant/workshops/{workshop.pk}/participants/{late.pk}/let-in/")
+    assert response.status_code == 404
+    late.refresh_from_db()
+    assert late.let_in_at is None
+
+
+def test_a_participant_of_another_workshop_cannot_be_let_in_through_this_one(
+    client, alice, client_company, workshop
+):
+    other = services.workshop_create(client=client_company, created_by=alice)
+    services.workshop_reveal(workshop=other)
+    stranger = join(other, "p9")
+    client.force_login(alice)
+    client.post(f"/consultant/workshops/{workshop.pk}/participants/{stranger.pk}/let-in/")
+    stranger.refresh_from_db()
+    assert stranger.let_in_at is None
+
+
+def test_nobody_is_let_in_once_the_workshop_is_closed(client, alice, workshop):
+    late = join(workshop, "late")
+    services.workshop_close(workshop=workshop)
+    client.force_login(alice)
+    response = client.post(
+        f"/en/consultant/workshops/{workshop.pk}/participants/{late.pk}/let-in/", follow=True
+    )
+    assert "nobody can be let in any more" in response.content.decode()
+    late.refresh_from_db()
+    assert late.let_in_at is None
+
+
+def test_prework_answers_lock_when_the_meeting_starts(client, alice, questionnaire, client_company):
+    workshop = services.workshop_create(client=client_company, created_by=alice, prework=True)
+    participant = join(workshop, "p1")
+    answer_everything(client, questionnaire, participant)
+    client.force_login(alice)
+    client.post(f"/consultant/workshops/{workshop.pk}/reveal/")
+    client.logout()
+    assert save_budget(client, questionnaire, participant, "zero").status_code == 409
