@@ -15,6 +15,7 @@ from assessment import services as assessment_services
 from assessment.domain.questionnaire import Questionnaire, clean_answer, load_questionnaire
 from assessment.models import Assessment, Origin
 from assessment.refusals import (
+    AnswersFrozen,
     CannotAttach,
     InvitationUsed,
     WorkshopClosed,
@@ -153,6 +154,16 @@ def workshop_close(*, workshop: Workshop) -> None:
     Workshop.objects.filter(pk=workshop.pk, closed_at__isnull=True).update(closed_at=now)
     # Closing reveals too: the consensus is built on the group's answers.
     Workshop.objects.filter(pk=workshop.pk, revealed_at__isnull=True).update(revealed_at=now)
+
+
+def workshop_reopen(*, workshop: Workshop) -> None:
+    """Open a closed workshop again for late answers, until the agreed answers are recorded.
+
+    The results stay shown, so answers stay locked: the facilitator lets each late phone in.
+    """
+    if workshop.agreed_assessment_id is not None:
+        raise AnswersFrozen
+    Workshop.objects.filter(pk=workshop.pk, agreed_assessment__isnull=True).update(closed_at=None)
 
 
 def _clean_consensus(questionnaire: Questionnaire, answers: Mapping[str, object]) -> dict:

@@ -49,6 +49,7 @@ urlpatterns = [
     path("consultant/workshops/<int:pk>/live/", live.live, name="live"),
     path("consultant/workshops/<int:pk>/reveal/", live.reveal, name="reveal"),
     path("consultant/workshops/<int:pk>/close/", live.close, name="close"),
+    path("consultant/workshops/<int:pk>/reopen/", live.reopen, name="reopen"),
     path("consultant/workshops/<int:pk>/consensus/", live.consensus, name="consensus"),
     path("consultant/workshops/<int:pk>/qr.svg", live.qr_code, name="qr"),
     path(

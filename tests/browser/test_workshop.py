@@ -83,8 +83,10 @@ def test_a_consultant_runs_a_whole_workshop(live_server):
         # One person per role: no role's answer is shown, nobody is singled out.
         assert "Direction" not in agenda and "Commercial" not in agenda
 
+        click_and_wait(consultant, consultant.find_element(By.CSS_SELECTOR, "a[href$='/close/']"))
+        assert "Plus aucun téléphone ne peut rejoindre" in consultant.page_source
         click_and_wait(
-            consultant, consultant.find_element(By.CSS_SELECTOR, "form[action$='/close/'] button")
+            consultant, consultant.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
         )
         # Three different self-ratings: no majority, so the room decides and the form says so.
         open_card = consultant.find_element(By.CSS_SELECTOR, ".question.on-agenda")

@@ -22,6 +22,8 @@ PAGES = [
         "/consultant/workshops/{workshop}/",
     ),
     ("post", "/consultant/workshops/{workshop}/reveal/", 302, "/consultant/workshops/{workshop}/"),
+    # Closing is confirmed on a page of its own first.
+    ("get", "/consultant/workshops/{workshop}/close/", 200, HTML),
     (
         "post",
         "/consultant/workshops/{workshop}/close/",
@@ -121,7 +123,7 @@ def test_the_dashboard_lists_only_the_consultancys_clients(client, charlie, clie
 def test_the_actions_reject_get(client, alice, workshop):
     client.force_login(alice)
     assert client.get(f"/consultant/workshops/{workshop.pk}/reveal/").status_code == 405
-    assert client.get(f"/consultant/workshops/{workshop.pk}/close/").status_code == 405
+    assert client.get(f"/consultant/workshops/{workshop.pk}/reopen/").status_code == 405
 
 
 def test_deleting_a_client_checks_owner_and_removes_everything(

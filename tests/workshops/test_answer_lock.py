@@ -120,3 +120,42 @@ def test_prework_answers_lock_when_the_meeting_starts(client, alice, questionnai
     client.post(f"/consultant/workshops/{workshop.pk}/reveal/")
     client.logout()
     assert save_budget(client, questionnaire, participant, "zero").status_code == 409
+
+
+def test_closing_is_confirmed_and_says_what_it_does(client, alice, workshop):
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/close/").content.decode()
+    assert "No phone can join or answer any more" in page
+    assert "you can reopen the workshop for late answers" in page
+    workshop.refresh_from_db()
+    assert workshop.is_open  # asking is not closing
+
+
+def test_a_closed_workshop_reopens_for_late_answers_until_the_agreed_answers(
+    client, alice, questionnaire, workshop
+):
+    late = join(workshop, "late")
+    services.workshop_close(workshop=workshop)
+    client.force_login(alice)
+    client.post(f"/consultant/workshops/{workshop.pk}/reopen/")
+    workshop.refresh_from_db()
+    assert workshop.is_open and workshop.is_revealed
+    # Reopened after the reveal: the late phone still waits to be let in.
+    client.post(f"/consultant/workshops/{workshop.pk}/participants/{late.pk}/let-in/")
+    client.logout()
+    answer_everything(client, questionnaire, late)
+    late.assessment.refresh_from_db()
+    assert late.assessment.is_complete
+
+
+def test_a_workshop_with_agreed_answers_stays_closed(client, alice, questionnaire, workshop):
+    answer_everything(client, questionnaire, join(workshop, "p1"))
+    services.workshop_close(workshop=workshop)
+    services.workshop_record_consensus(
+        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="en"
+    )
+    client.force_login(alice)
+    response = client.post(f"/en/consultant/workshops/{workshop.pk}/reopen/", follow=True)
+    assert "the workshop stays closed" in response.content.decode()
+    workshop.refresh_from_db()
+    assert not workshop.is_open

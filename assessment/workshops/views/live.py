@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment.domain.questionnaire import load_questionnaire
-from assessment.refusals import WorkshopClosed, WorkshopStillOpen
+from assessment.refusals import AnswersFrozen, WorkshopClosed, WorkshopStillOpen
 
 from .. import selectors, services
 from ..forms import ConsensusForm, WorkshopForm
@@ -104,10 +104,26 @@ def reveal(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def close(request, pk):
-    services.workshop_close(workshop=get_workshop_for_user(request, pk))
+    """Closing is asked for twice: it ends the answering for every phone in the room."""
+    workshop = get_workshop_for_user(request, pk)
+    if request.method == "GET":
+        if not workshop.is_open:
+            return redirect("workshops:consensus", pk=pk)
+        return render(request, "workshops/close_confirm.html", {"workshop": workshop})
+    services.workshop_close(workshop=workshop)
     return redirect("workshops:consensus", pk=pk)
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    try:
+        services.workshop_reopen(workshop=get_workshop_for_user(request, pk))
+    except AnswersFrozen:
+        messages.info(request, _("The agreed answers are recorded: the workshop stays closed."))
+    return redirect("workshops:facilitator", pk=pk)
 
 
 @login_required
