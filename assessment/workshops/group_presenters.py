@@ -15,6 +15,7 @@ from assessment.domain.group import (
 )
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.presenters import role_names
+from assessment.selectors import first_step_to_answer
 from assessment.words import dimension_names
 
 from .selectors import GroupView
@@ -156,12 +157,17 @@ def spread_context(spread: QuestionSpread, language: str) -> dict:
 def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
     names = dimension_names()
     roles = role_names()
+    steps = len(group.questionnaire.sections)
     participants = [
         {
             "id": p.pk,
             "name": p.first_name if named_mode and p.first_name else "",
             "role": roles.get(p.role, p.role),
             "finished": p.assessment.is_complete,
+            # Where an unfinished phone stands: the first step with a question left to answer.
+            "step": None
+            if p.assessment.is_complete
+            else first_step_to_answer(p.assessment) or steps,
             # Locked out by the reveal before finishing: the facilitator may let them in.
             "locked": not p.assessment.is_complete and not p.can_answer,
         }
@@ -169,6 +175,7 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
     ]
     return {
         "joined": group.joined,
+        "steps": steps,
         "finished": group.finished,
         "role_minimum": ROLE_GROUP_MINIMUM,
         "by_role": [{"role": roles.get(r, r), "count": n} for r, n in group.by_role.items()],

@@ -140,6 +140,17 @@ def workshop_reveal(*, workshop: Workshop) -> None:
     )
 
 
+@transaction.atomic
+def participant_remove(*, workshop: Workshop, participant_id: int) -> None:
+    """Take a duplicate phone out of the group, with its answers, before the answers are agreed."""
+    if workshop.agreed_assessment_id is not None:
+        raise AnswersFrozen
+    participant = workshop.participants.filter(pk=participant_id).first()
+    if participant is not None:
+        # The assessment holds the participant row: deleting it removes both.
+        participant.assessment.delete()
+
+
 def participant_let_in(*, workshop: Workshop, participant_id: int) -> None:
     """The facilitator lets one phone answer after the results were shown (a late arrival)."""
     workshop_check_open(workshop)

@@ -21,6 +21,11 @@ urlpatterns = [
         live.let_in,
         name="let_in",
     ),
+    path(
+        "consultant/workshops/<int:pk>/participants/<int:participant>/remove/",
+        live.remove_participant,
+        name="remove_participant",
+    ),
     path("consultant/clients/<int:pk>/workshops/new/", live.workshop_new, name="workshop_new"),
     path("consultant/clients/<int:pk>/delete/", clients.client_delete, name="client_delete"),
     path("consultant/clients/<int:pk>/progress/", clients.client_progress, name="progress"),

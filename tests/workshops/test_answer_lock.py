@@ -3,6 +3,7 @@ A late phone is told the workshop has moved to discussion and can be let in by t
 
 import pytest
 
+from assessment.models import Assessment
 from assessment.workshops import services
 from tests.factories import step_post_data
 from tests.profiles import PROFILES
@@ -159,3 +160,48 @@ def test_a_workshop_with_agreed_answers_stays_closed(client, alice, questionnair
     assert "the workshop stays closed" in response.content.decode()
     workshop.refresh_from_db()
     assert not workshop.is_open
+
+
+def test_the_facilitator_sees_where_each_phone_stands(client, alice, questionnaire, workshop):
+    halfway = join(workshop, "p1")
+    data = step_post_data(questionnaire, 1, PROFILES["combative"]())
+    client.post(f"/a/{halfway.assessment.token}/step/1/", {**data, "next": "1"})
+    answer_everything(client, questionnaire, join(workshop, "p2", role="sales"))
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
+    steps = len(questionnaire.sections)
+    assert f"step 2 of {steps}" in page
+    assert "✓" in page
+
+
+def test_a_duplicate_phone_is_removed_with_its_answers(client, alice, questionnaire, workshop):
+    kept = join(workshop, "p1")
+    duplicate = join(workshop, "p2")
+    client.force_login(alice)
+    client.post(f"/consultant/workshops/{workshop.pk}/participants/{duplicate.pk}/remove/")
+    assert list(workshop.participants.all()) == [kept]
+    assert not Assessment.objects.filter(pk=duplicate.assessment.pk).exists()
+
+
+def test_only_the_consultancy_removes_a_phone(client, charlie, workshop):
+    participant = join(workshop, "p1")
+    client.force_login(charlie)
+    response = client.post(
+        f"/consultant/workshops/{workshop.pk}/participants/{participant.pk}/remove/"
+    )
+    assert response.status_code == 404
+    assert workshop.participants.count() == 1
+
+
+def test_the_group_no_longer_changes_once_the_answers_are_agreed(
+    client, alice, questionnaire, workshop
+):
+    participant = join(workshop, "p1")
+    answer_everything(client, questionnaire, participant)
+    services.workshop_close(workshop=workshop)
+    services.workshop_record_consensus(
+        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="en"
+    )
+    client.force_login(alice)
+    client.post(f"/consultant/workshops/{workshop.pk}/participants/{participant.pk}/remove/")
+    assert workshop.participants.count() == 1

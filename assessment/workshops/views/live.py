@@ -98,6 +98,18 @@ def let_in(request, pk, participant):
 
 @login_required
 @require_POST
+def remove_participant(request, pk, participant):
+    try:
+        services.participant_remove(
+            workshop=get_workshop_for_user(request, pk), participant_id=participant
+        )
+    except AnswersFrozen:
+        messages.info(request, _("The agreed answers are recorded: the group no longer changes."))
+    return redirect("workshops:facilitator", pk=pk)
+
+
+@login_required
+@require_POST
 def reveal(request, pk):
     services.workshop_reveal(workshop=get_workshop_for_user(request, pk))
     return redirect("workshops:facilitator", pk=pk)
