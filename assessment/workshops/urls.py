@@ -55,6 +55,10 @@ urlpatterns = [
     path("consultant/workshops/<int:pk>/reveal/", live.reveal, name="reveal"),
     path("consultant/workshops/<int:pk>/close/", live.close, name="close"),
     path("consultant/workshops/<int:pk>/reopen/", live.reopen, name="reopen"),
+    path("consultant/workshops/<int:pk>/present/", live.present, name="present"),
+    path(
+        "consultant/workshops/<int:pk>/present/slides/", live.present_slides, name="present_slides"
+    ),
     path("consultant/workshops/<int:pk>/consensus/", live.consensus, name="consensus"),
     path("consultant/workshops/<int:pk>/qr.svg", live.qr_code, name="qr"),
     path(

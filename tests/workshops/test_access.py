@@ -14,6 +14,8 @@ PAGES = [
     ("get", "/consultant/workshops/{workshop}/", 200, HTML),
     ("get", "/consultant/workshops/{workshop}/live/", 200, HTML),
     ("get", "/consultant/workshops/{workshop}/qr.svg", 200, "image/svg+xml"),
+    ("get", "/consultant/workshops/{workshop}/present/", 200, HTML),
+    ("get", "/consultant/workshops/{workshop}/present/slides/", 200, HTML),
     # Consensus is recorded only after the close: before it, back to the workshop.
     (
         "get",

@@ -84,6 +84,33 @@ def live(request, pk):
     return response
 
 
+# The countdowns the facilitator can start on an agenda item, in minutes.
+TIMER_CHOICES = (5, 10, 15)
+
+
+@login_required
+@require_GET
+def present(request, pk):
+    """The projector's screen: one thing at a time, legible from the back of the room."""
+    workshop = get_workshop_for_user(request, pk)
+    context = {**_facilitator_context(request, workshop), "timer_choices": TIMER_CHOICES}
+    return render(request, "workshops/present.html", context)
+
+
+@login_required
+@require_GET
+def present_slides(request, pk):
+    """The slides, polled like the facilitator view and answered 304 until something changes."""
+    workshop = get_workshop_for_user(request, pk)
+    etag = f'"slides-{selectors.workshop_version(workshop)}-{get_language()}"'
+    if request.headers.get("If-None-Match") == etag:
+        return HttpResponseNotModified(headers={"ETag": etag})
+    response = render(request, "workshops/_slides.html", _facilitator_context(request, workshop))
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache, private"
+    return response
+
+
 @login_required
 @require_POST
 def let_in(request, pk, participant):

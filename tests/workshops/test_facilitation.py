@@ -1,5 +1,6 @@
-"""Answers lock when the group's results are shown: nobody answers after seeing the others'.
-A late phone is told the workshop has moved to discussion and can be let in by the facilitator."""
+"""Running the room: answers lock at the reveal (a late phone can be let in), closing is
+confirmed and can be undone until the answers are agreed, each phone's progress, duplicates
+removed, and the projector's slides."""
 
 import pytest
 
@@ -205,3 +206,27 @@ def test_the_group_no_longer_changes_once_the_answers_are_agreed(
     client.force_login(alice)
     client.post(f"/consultant/workshops/{workshop.pk}/participants/{participant.pk}/remove/")
     assert workshop.participants.count() == 1
+
+
+def test_the_projected_slides_answer_not_modified_until_the_group_changes(client, alice, workshop):
+    client.force_login(alice)
+    url = f"/consultant/workshops/{workshop.pk}/present/slides/"
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    join(workshop, "p1")
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_the_projector_shows_one_slide_per_agenda_item_after_the_reveal(
+    client, alice, questionnaire, workshop
+):
+    for number, tempo in enumerate(("late", "ahead")):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}"), tempo=tempo)
+    client.force_login(alice)
+    before = client.get(f"/en/consultant/workshops/{workshop.pk}/present/").content.decode()
+    assert workshop.code in before and 'data-slide="join"' in before
+    services.workshop_reveal(workshop=workshop)
+    after = client.get(f"/en/consultant/workshops/{workshop.pk}/present/").content.decode()
+    assert 'data-slide="join"' not in after
+    assert 'data-slide="scores"' in after and 'data-slide="item-tempo"' in after
+    assert "site-header" not in after
