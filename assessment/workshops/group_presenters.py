@@ -138,13 +138,30 @@ def who_knows(spread: QuestionSpread) -> str:
     return line
 
 
-def spread_context(spread: QuestionSpread, language: str) -> dict:
+def _with_names(rows: list[dict], spread: QuestionSpread, named: list) -> list[dict]:
+    """Named mode: beside each answer, the first names of those who gave it and agreed to be
+    named (they typed a first name on a join page that said so)."""
+    for row, option in zip(
+        rows, [o for o in spread.question.options if spread.counts.get(o.value)], strict=True
+    ):
+        row["names"] = [
+            name for name, answers in named if _gave(answers.get(spread.question.id), option.value)
+        ]
+    return rows
+
+
+def _gave(answer: object, value: str) -> bool:
+    return value in answer if isinstance(answer, list) else answer == value
+
+
+def spread_context(spread: QuestionSpread, language: str, named: list | None = None) -> dict:
     """One question's answers in the room: counts, shares, the roles that can be shown, why it
-    is discussed and what the room does not know."""
+    is discussed and what the room does not know; in named mode, who gave each answer."""
+    rows = distribution(spread, language)
     return {
         "id": spread.question.id,
         "question": spread.question.label.in_language(language),
-        "rows": distribution(spread, language),
+        "rows": _with_names(rows, spread, named) if named else rows,
         # When everyone gave the same answer, every role did: nothing to show per role.
         "by_role": _role_views(spread, language) if len(spread.counts) > 1 else [],
         "answered": spread.answered,
@@ -158,6 +175,11 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
     names = dimension_names()
     roles = role_names()
     steps = len(group.questionnaire.sections)
+    named = (
+        [(p.first_name, p.assessment.answers) for p in group.participants if p.first_name]
+        if named_mode
+        else None
+    )
     participants = [
         {
             "id": p.pk,
@@ -181,7 +203,7 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
         "by_role": [{"role": roles.get(r, r), "count": n} for r, n in group.by_role.items()],
         "participants": participants,
         "locked_out": [p for p in participants if p["locked"]],
-        "agenda": [spread_context(spread, language) for spread in group.agenda],
+        "agenda": [spread_context(spread, language, named) for spread in group.agenda],
         "all_questions": [
             spread_context(spread, language) for spread in group.spreads if spread.answered
         ],

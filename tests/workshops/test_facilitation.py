@@ -230,3 +230,38 @@ def test_the_projector_shows_one_slide_per_agenda_item_after_the_reveal(
     assert 'data-slide="join"' not in after
     assert 'data-slide="scores"' in after and 'data-slide="item-tempo"' in after
     assert "site-header" not in after
+
+
+def test_named_mode_shows_who_gave_each_answer_after_the_reveal(
+    client, alice, client_company, questionnaire
+):
+    workshop = services.workshop_create(client=client_company, created_by=alice, named_mode=True)
+    for device, name, tempo in (
+        ("p1", "Léa", "late"),
+        ("p2", "Hugo", "ahead"),
+        ("p3", "", "ahead"),
+    ):
+        answer_everything(
+            client, questionnaire, join(workshop, device, first_name=name), tempo=tempo
+        )
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
+    agenda = page[page.index('class="agenda"') :]
+    assert "Behind <span" in agenda and "— Léa</span>" in agenda
+    assert "— Hugo</span>" in agenda  # the third "ahead" gave no name and stays unnamed
+    slides = client.get(f"/en/consultant/workshops/{workshop.pk}/present/").content.decode()
+    assert '<span class="slide-names">Hugo</span>' in slides
+
+
+def test_without_named_mode_no_first_name_is_shown_beside_an_answer(
+    client, alice, questionnaire, workshop
+):
+    for device, name, tempo in (("p1", "Léa", "late"), ("p2", "Hugo", "ahead")):
+        answer_everything(
+            client, questionnaire, join(workshop, device, first_name=name), tempo=tempo
+        )
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
+    assert "Léa" not in page and "Hugo" not in page
