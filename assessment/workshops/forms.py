@@ -161,6 +161,39 @@ class ConsensusForm(forms.Form):
         }
 
 
+class NoteForm(forms.Form):
+    """A note or an action against a question of the workshop, typed while the room talks."""
+
+    question = forms.ChoiceField(label=_("About"), required=False)
+    text = forms.CharField(label=_("Note or action"), max_length=500)
+    owner = forms.CharField(
+        label=_("Owner (for an action)"),
+        max_length=120,
+        required=False,
+        help_text=_("A name or a role, as the room says it."),
+    )
+    due = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, questions, *args, **kwargs):
+        """`questions`: (id, label) pairs, the agenda's first."""
+        super().__init__(*args, **kwargs)
+        self.fields["question"].choices = [("", _("The workshop as a whole")), *questions]
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if has_control_characters(text):
+            raise forms.ValidationError(_("The note cannot contain control characters."))
+        return text
+
+    def clean_owner(self):
+        owner = self.cleaned_data["owner"].strip()
+        if has_control_characters(owner):
+            raise forms.ValidationError(_("The owner cannot contain control characters."))
+        return owner
+
+
 class TargetsForm(forms.Form):
     """A score to reach per dimension by the next assessment; a blank one is no target."""
 

@@ -13,6 +13,7 @@ from assessment.domain.group import (
     QuestionSpread,
     knowing_groups,
 )
+from assessment.domain.questionnaire import load_questionnaire
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.presenters import role_names
 from assessment.selectors import first_step_to_answer
@@ -235,6 +236,7 @@ def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
         "workshop_report": {
             **group_context(group, language, named_mode=False),
             "date": workshop.created_at,
+            "notes": notes_context(workshop, language),
             "dissent": [
                 {
                     "question": questionnaire.question(question_id).label.in_language(language),
@@ -247,7 +249,27 @@ def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
     }
 
 
-def consensus_rows(form, group: GroupView, language: str) -> list[dict]:
+def notes_context(workshop, language: str) -> list[dict]:
+    """The notes and actions of the discussion, in the order they were taken, each with the
+    question it is about."""
+    questionnaire = load_questionnaire()
+    return [
+        {
+            "id": note.pk,
+            "question_id": note.question_id,
+            "question": questionnaire.question(note.question_id).label.in_language(language)
+            if note.question_id and questionnaire.has_question(note.question_id)
+            else "",
+            "text": note.text,
+            "owner": note.owner,
+            "due": note.due,
+            "is_action": note.is_action,
+        }
+        for note in workshop.notes.all()
+    ]
+
+
+def consensus_rows(form, group: GroupView, language: str, notes=()) -> list[dict]:
     """The consensus form's questions, the agenda's first, each beside the group's answers."""
     spreads = {spread.question.id: spread for spread in group.spreads}
     on_agenda = [spread.question.id for spread in group.agenda]
@@ -263,6 +285,7 @@ def consensus_rows(form, group: GroupView, language: str) -> list[dict]:
                 "dissent": form[f"dissent_{question_id}"],
                 "on_agenda": question_id in on_agenda,
                 "group": spread_context(spread, language) if spread and spread.answered else None,
+                "notes": [note for note in notes if note["question_id"] == question_id],
             }
         )
     return rows

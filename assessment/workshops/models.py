@@ -160,6 +160,31 @@ class Participant(models.Model):
         )
 
 
+class WorkshopNote(models.Model):
+    """A note or an action captured while the room discusses a question.
+
+    An action has an owner (a name or a role, as the room said it) and, often, a due date; it
+    goes to the agreed answers, the client's page and the workshop's report.
+    """
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="notes")
+    question_id = models.CharField(max_length=40, blank=True)  # blank: about the whole workshop
+    text = models.CharField(max_length=500)
+    owner = models.CharField(max_length=120, blank=True)
+    due = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def is_action(self) -> bool:
+        return bool(self.owner)
+
+
 class AttachedAssessment(models.Model):
     """A self-serve assessment the client made on its own, put on its timeline by a consultant.
 

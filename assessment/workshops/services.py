@@ -32,6 +32,7 @@ from .models import (
     Membership,
     Participant,
     Workshop,
+    WorkshopNote,
 )
 from .selectors import client_assessments
 
@@ -149,6 +150,23 @@ def participant_remove(*, workshop: Workshop, participant_id: int) -> None:
     if participant is not None:
         # The assessment holds the participant row: deleting it removes both.
         participant.assessment.delete()
+
+
+def workshop_add_note(
+    *, workshop: Workshop, question_id: str, text: str, owner: str = "", due=None
+) -> WorkshopNote:
+    """A note or an action from the discussion, until the agreed answers are recorded."""
+    if workshop.agreed_assessment_id is not None:
+        raise AnswersFrozen
+    return WorkshopNote.objects.create(
+        workshop=workshop, question_id=question_id, text=text, owner=owner, due=due
+    )
+
+
+def workshop_delete_note(*, workshop: Workshop, note_id: int) -> None:
+    if workshop.agreed_assessment_id is not None:
+        raise AnswersFrozen
+    workshop.notes.filter(pk=note_id).delete()
 
 
 def participant_let_in(*, workshop: Workshop, participant_id: int) -> None:

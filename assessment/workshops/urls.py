@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import accounts, branding, clients, live, participants
+from .views import accounts, branding, clients, live, notes, participants
 
 app_name = "workshops"
 
@@ -55,6 +55,12 @@ urlpatterns = [
     path("consultant/workshops/<int:pk>/reveal/", live.reveal, name="reveal"),
     path("consultant/workshops/<int:pk>/close/", live.close, name="close"),
     path("consultant/workshops/<int:pk>/reopen/", live.reopen, name="reopen"),
+    path("consultant/workshops/<int:pk>/notes/", notes.add_note, name="add_note"),
+    path(
+        "consultant/workshops/<int:pk>/notes/<int:note>/delete/",
+        notes.delete_note,
+        name="delete_note",
+    ),
     path("consultant/workshops/<int:pk>/present/", live.present, name="present"),
     path(
         "consultant/workshops/<int:pk>/present/slides/", live.present_slides, name="present_slides"

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -16,6 +17,7 @@ from assessment.reports.pdf import progress_report_filename, progress_report_pdf
 
 from .. import selectors, services
 from ..forms import AttachForm, ClientForm, TargetsForm, WorkshopForm
+from ..models import WorkshopNote
 from ..presenters import client_respondents, progress_context, workshop_respondents
 from .access import consultancy_of_user, get_client_for_user, get_workshop_for_user
 
@@ -40,7 +42,12 @@ def client_detail(request, pk):
         "workshops/client.html",
         {
             "client": client,
-            "workshops": client.workshops.select_related("agreed_assessment"),
+            # The actions decided in each workshop: the client's to-do list over time.
+            "workshops": client.workshops.select_related("agreed_assessment").prefetch_related(
+                Prefetch(
+                    "notes", queryset=WorkshopNote.objects.exclude(owner=""), to_attr="actions"
+                )
+            ),
             "attachments": client.attachments.select_related("assessment").order_by(
                 "assessment__completed_at"
             ),

@@ -18,10 +18,11 @@ from assessment.domain.questionnaire import load_questionnaire
 from assessment.refusals import AnswersFrozen, WorkshopClosed, WorkshopStillOpen
 
 from .. import selectors, services
-from ..forms import ConsensusForm, WorkshopForm
-from ..group_presenters import consensus_rows, group_context
+from ..forms import ConsensusForm, NoteForm, WorkshopForm
+from ..group_presenters import consensus_rows, group_context, notes_context
 from ..models import Workshop
 from .access import get_client_for_user, get_workshop_for_user
+from .notes import note_questions
 
 # The facilitator view asks for news this often; an answer shows within this delay.
 LIVE_POLL_SECONDS = 2
@@ -67,7 +68,10 @@ def _facilitator_context(request, workshop: Workshop) -> dict:
 @require_GET
 def facilitator(request, pk):
     workshop = get_workshop_for_user(request, pk)
-    return render(request, "workshops/facilitator.html", _facilitator_context(request, workshop))
+    context = _facilitator_context(request, workshop)
+    context["note_form"] = NoteForm(note_questions(workshop))
+    context["notes"] = notes_context(workshop, get_language())
+    return render(request, "workshops/facilitator.html", context)
 
 
 @login_required
@@ -189,9 +193,17 @@ def consensus(request, pk):
     except WorkshopStillOpen:
         messages.info(request, _("Close the workshop first, then agree on the answers."))
         return redirect("workshops:facilitator", pk=pk)
-    rows = consensus_rows(form, selectors.workshop_group(workshop), language)
+    notes = notes_context(workshop, language)
+    rows = consensus_rows(form, selectors.workshop_group(workshop), language, notes)
     return render(
-        request, "workshops/consensus.html", {"workshop": workshop, "form": form, "rows": rows}
+        request,
+        "workshops/consensus.html",
+        {
+            "workshop": workshop,
+            "form": form,
+            "rows": rows,
+            "notes": [note for note in notes if not note["question_id"]],
+        },
     )
 
 
