@@ -23,7 +23,9 @@ from .cookies import set_private_cookie
 from .domain.questionnaire import TEXT_MAX_LENGTH, load_questionnaire
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
 from .downloads import PDF, download, table_download
-from .forms import StepForm
+from .forms import EmailLinkForm, StepForm
+from .history import company_history, prefilled_answers
+from .history_presenters import history_context
 from .models import Assessment
 from .presenters import dimension_weights, results_context, segment_shares
 from .refusals import AnswersFrozen, IncompleteAssessment, NotSelfServe, WorkshopClosed
@@ -42,6 +44,12 @@ def _get_assessment(token: str) -> Assessment:
 def _remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
     return set_private_cookie(
         response, settings.RESUME_COOKIE_NAME, assessment.token, settings.RESUME_COOKIE_MAX_AGE
+    )
+
+
+def _private_link(request, assessment: Assessment) -> str:
+    return request.build_absolute_uri(
+        reverse("assessment:resume", kwargs={"token": assessment.token})
     )
 
 
@@ -125,6 +133,7 @@ def _step(request, assessment: Assessment, number: int):
     section = questionnaire.sections[number - 1]
     language = get_language()
 
+    prefilled = {}
     if request.method == "POST":
         form = StepForm(section, language, request.POST)
         services.assessment_save_answers(
@@ -138,7 +147,8 @@ def _step(request, assessment: Assessment, number: int):
                 return redirect("assessment:step", token=token, number=number + 1)
             return _finish(request, assessment)
     else:
-        form = StepForm(section, language, initial=assessment.answers)
+        prefilled = prefilled_answers(assessment, section)
+        form = StepForm(section, language, initial={**prefilled, **assessment.answers})
 
     return render(
         request,
@@ -152,6 +162,9 @@ def _step(request, assessment: Assessment, number: int):
             "sections": questionnaire.sections,
             "progress": round(100 * (number - 1) / len(questionnaire.sections)),
             "text_max_length": TEXT_MAX_LENGTH,
+            "prefilled_from": assessment.previous if prefilled else None,
+            "private_link": _private_link(request, assessment),
+            "email_form": EmailLinkForm(initial={"email": assessment.email}),
         },
     )
 
@@ -201,10 +214,12 @@ def results(request, token):
     )
     if elsewhere:
         return elsewhere
-    context = results_context(selectors.assessment_results(assessment), get_language())
-    context["private_link"] = request.build_absolute_uri(
-        reverse("assessment:resume", kwargs={"token": token})
-    )
+    language = get_language()
+    context = results_context(selectors.assessment_results(assessment), language)
+    context["private_link"] = _private_link(request, assessment)
+    context["email_form"] = EmailLinkForm(initial={"email": assessment.email})
+    if assessment.is_self_serve:
+        context.update(history_context(company_history(assessment), language))
     return render(request, "assessment/results.html", context)
 
 
