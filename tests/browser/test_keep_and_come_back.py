@@ -19,7 +19,6 @@ from tests.browser.test_questionnaire import (
     click,
     click_and_wait,
     next_step,
-    walk,
 )
 from tests.html import checked_values
 from tests.mailbox import plain_text
