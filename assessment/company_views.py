@@ -3,32 +3,21 @@ its previous answers, and all its assessments deleted together."""
 
 import smtplib
 
-from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
-from .cookies import set_private_cookie
 from .forms import EmailLinkForm
 from .history import company_assessments
 from .mail import send_private_link
 from .models import Assessment
-from .refusals import IncompleteAssessment, NotSelfServe
+from .refusals import IncompleteAssessment
 from .reports.pdf import assessment_report_pdf, report_filename
-from .views import _get_assessment, _private_link
+from .views import deleted, private_link, remember, respondents_own
 from .workshops import throttling
-
-
-def _own(token) -> Assessment:
-    """The assessment, if its company may act on it from the link; else a 404."""
-    try:
-        return selectors.respondent_assessment(_get_assessment(token))
-    except NotSelfServe:
-        raise Http404 from None
 
 
 def _back(request, assessment: Assessment):
@@ -44,7 +33,7 @@ def _back(request, assessment: Assessment):
 
 @require_POST
 def email_link(request, token):
-    assessment = _own(token)
+    assessment = respondents_own(token)
     form = EmailLinkForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Enter a valid e-mail address to receive your link."))
@@ -61,13 +50,12 @@ def email_link(request, token):
     if assessment.is_complete:
         pdf = assessment_report_pdf(selectors.assessment_report(assessment), language)
         report = (report_filename(assessment, language), pdf)
-    services.assessment_keep_email(assessment=assessment, email=recipient)
     throttling.email_sent(request, recipient)
     try:
         send_private_link(
             assessment=assessment,
             recipient=recipient,
-            link=_private_link(request, assessment),
+            link=private_link(request, assessment),
             language=language,
             report=report,
         )
@@ -77,6 +65,7 @@ def email_link(request, token):
             _("The e-mail could not be sent just now. Copy the link on this page to keep it."),
         )
         return _back(request, assessment)
+    services.assessment_keep_email(assessment=assessment, email=recipient)
     messages.success(
         request,
         _("Sent to %(address)s. This address is used for nothing else.") % {"address": recipient},
@@ -86,7 +75,7 @@ def email_link(request, token):
 
 @require_POST
 def forget_email(request, token):
-    assessment = _own(token)
+    assessment = respondents_own(token)
     services.assessment_forget_email(assessment=assessment)
     messages.success(request, _("Your e-mail address is forgotten."))
     return _back(request, assessment)
@@ -95,27 +84,21 @@ def forget_email(request, token):
 @require_POST
 def retake(request, token):
     """Assess again: a new assessment of the same company, pre-filled with these answers."""
-    assessment = _own(token)
+    assessment = respondents_own(token)
     try:
         again = services.assessment_retake(assessment=assessment, language=get_language())
     except IncompleteAssessment:
         return redirect("assessment:resume", token=token)
-    response = redirect("assessment:resume", token=again.token)
-    return set_private_cookie(
-        response, settings.RESUME_COOKIE_NAME, again.token, settings.RESUME_COOKIE_MAX_AGE
-    )
+    return remember(redirect("assessment:resume", token=again.token), again)
 
 
 @require_http_methods(["GET", "POST"])
 def delete_all(request, token):
     """Every assessment of the company, deleted together: a confirmation page, then the deletion."""
-    assessment = _own(token)
+    assessment = respondents_own(token)
     if request.method == "POST":
         services.company_delete(assessment=assessment)
-        messages.success(request, _("All your assessments and their answers are deleted."))
-        response = redirect("assessment:home")
-        response.delete_cookie(settings.RESUME_COOKIE_NAME)
-        return response
+        return deleted(request, _("All your assessments and their answers are deleted."))
     return render(
         request,
         "assessment/delete_all.html",

@@ -41,13 +41,13 @@ def _get_assessment(token: str) -> Assessment:
     return get_object_or_404(Assessment, token=token)
 
 
-def _remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
+def remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
     return set_private_cookie(
         response, settings.RESUME_COOKIE_NAME, assessment.token, settings.RESUME_COOKIE_MAX_AGE
     )
 
 
-def _private_link(request, assessment: Assessment) -> str:
+def private_link(request, assessment: Assessment) -> str:
     return request.build_absolute_uri(
         reverse("assessment:resume", kwargs={"token": assessment.token})
     )
@@ -87,7 +87,7 @@ def _respondent_key(request) -> str:
 def start(request):
     respondent_key = _respondent_key(request)
     assessment = services.assessment_start(language=get_language(), respondent_key=respondent_key)
-    response = _remember(redirect("assessment:step", token=assessment.token, number=1), assessment)
+    response = remember(redirect("assessment:step", token=assessment.token, number=1), assessment)
     return set_private_cookie(
         response, settings.RESPONDENT_COOKIE_NAME, respondent_key, settings.RESUME_COOKIE_MAX_AGE
     )
@@ -103,7 +103,7 @@ def resume(request, token):
         if _is_participant(assessment):
             return redirect("assessment:done", token=token)
         return redirect("assessment:results", token=token)
-    return _remember(redirect("assessment:step", token=token, number=step or 1), assessment)
+    return remember(redirect("assessment:step", token=token, number=step or 1), assessment)
 
 
 def _is_participant(assessment: Assessment) -> bool:
@@ -163,7 +163,7 @@ def _step(request, assessment: Assessment, number: int):
             "progress": round(100 * (number - 1) / len(questionnaire.sections)),
             "text_max_length": TEXT_MAX_LENGTH,
             "prefilled_from": assessment.previous if prefilled else None,
-            "private_link": _private_link(request, assessment),
+            "private_link": private_link(request, assessment),
             "email_form": EmailLinkForm(initial={"email": assessment.email}),
         },
     )
@@ -216,7 +216,7 @@ def results(request, token):
         return elsewhere
     language = get_language()
     context = results_context(selectors.assessment_results(assessment), language)
-    context["private_link"] = _private_link(request, assessment)
+    context["private_link"] = private_link(request, assessment)
     context["email_form"] = EmailLinkForm(initial={"email": assessment.email})
     if assessment.is_self_serve:
         context.update(history_context(company_history(assessment), language))
@@ -235,7 +235,7 @@ def report(request, token):
     return download(pdf, PDF, report_filename(assessment, language))
 
 
-def _respondents_own(token) -> Assessment:
+def respondents_own(token) -> Assessment:
     """The assessment, if its respondent may download or delete it from the link; else a 404."""
     try:
         return selectors.respondent_assessment(_get_assessment(token))
@@ -246,7 +246,7 @@ def _respondents_own(token) -> Assessment:
 @require_GET
 def export(request, token):
     """A self-serve respondent's own answers, as CSV."""
-    assessment = _respondents_own(token)
+    assessment = respondents_own(token)
     rows = exports.answer_rows([("1", "", assessment)], get_language())
     return table_download(rows, "answers", "csv")
 
@@ -254,14 +254,19 @@ def export(request, token):
 @require_http_methods(["GET", "POST"])
 def delete(request, token):
     """The respondent deletes their assessment: a confirmation page, then the deletion."""
-    assessment = _respondents_own(token)
+    assessment = respondents_own(token)
     if request.method == "POST":
         services.assessment_delete(assessment=assessment)
-        messages.success(request, _("Your assessment and its answers are deleted."))
-        response = redirect("assessment:home")
-        response.delete_cookie(settings.RESUME_COOKIE_NAME)
-        return response
+        return deleted(request, _("Your assessment and its answers are deleted."))
     return render(request, "assessment/delete.html", {"assessment": assessment})
+
+
+def deleted(request, message: str):
+    """After a deletion: the home page, saying so, and no cookie pointing at what is gone."""
+    messages.success(request, message)
+    response = redirect("assessment:home")
+    response.delete_cookie(settings.RESUME_COOKIE_NAME)
+    return response
 
 
 @require_safe

@@ -100,6 +100,8 @@ def test_a_mail_server_that_does_not_answer_is_said_not_a_500(client, settings):
     response = send(client, assessment, "marie@usinage-martin.fr")
     assert response.status_code == 200
     assert "L'e-mail n'a pas pu être envoyé" in html.unescape(response.content.decode())
+    # An address that received nothing is not kept.
+    assert Assessment.objects.get(pk=assessment.pk).email == ""
 
 
 def test_it_rejects_get(client):

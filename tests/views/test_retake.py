@@ -145,3 +145,11 @@ def test_an_unfinished_assessment_is_deleted_from_its_steps(client):
 def test_the_privacy_page_says_where_an_unfinished_assessment_is_deleted(client):
     page = client.get("/en/privacy/").content.decode()
     assert "on any step of the questionnaire, the link “Delete these answers”" in page
+
+
+def test_a_workshops_answers_are_not_deleted_with_the_company_from_the_link(client):
+    agreed = make_assessment(profile="combative", complete=True)
+    Assessment.objects.filter(pk=agreed.pk).update(origin="consensus")
+    assert client.get(f"/a/{agreed.token}/delete-all/").status_code == 404
+    assert client.post(f"/a/{agreed.token}/delete-all/").status_code == 404
+    assert Assessment.objects.filter(pk=agreed.pk).exists()
