@@ -41,7 +41,7 @@ WORDS = {
         "send": "E-mail me the link",
         "subject": "Your private link to the social-media self-assessment",
         "again": "Assess again",
-        "prefilled": "Pre-filled with your answers of",
+        "prefilled": "Pre-filled with your answers from",
         "since": "Since your previous assessment",
         "acted": "acted on",
     },
