@@ -85,3 +85,9 @@ class StepForm(forms.Form):
             for name in self.errors
             for error in self.errors.as_data()[name]
         )
+
+
+class EmailLinkForm(forms.Form):
+    """The address a company gives to receive its private link (and its report, once finished)."""
+
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)

@@ -60,6 +60,16 @@ class Assessment(models.Model):
     # benchmarks; a workshop participant is one voice among several, and a client's agreed answers
     # count only once the client consents.
     origin = models.CharField(max_length=20, default=Origin.SELF_SERVE, choices=Origin.choices)
+    # One company's successive self-assessments share a random key: any one private link finds
+    # them all again. Empty until the company assesses itself a second time.
+    company_key = models.CharField(max_length=64, blank=True, db_index=True)
+    # The assessment this one retakes: its answers pre-fill the steps until they are confirmed.
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="retakes"
+    )
+    # Given by the company to receive its private link and report; used for nothing else, and
+    # forgotten on request.
+    email = models.EmailField(blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -17,7 +17,8 @@ from .domain.questionnaire import Questionnaire, clean_answer, missing_answers
 from .domain.results import AssessmentResult, assess
 from .domain.scoring import score
 from .domain.segments import study_placement
-from .models import Assessment, Origin, PeerScore
+from .history import company_assessments
+from .models import Assessment, Origin, PeerScore, new_token
 from .refusals import AnswersFrozen, IncompleteAssessment, WorkshopClosed, WorkshopInDiscussion
 from .selectors import (
     is_frozen,
@@ -173,3 +174,64 @@ def assessment_delete(*, assessment: Assessment) -> None:
 def purge_unfinished_assessments(*, days: int) -> int:
     deleted, _ = unfinished_assessments_older_than(days).delete()
     return deleted
+
+
+# A company over time: its retakes, its address, all its assessments deleted together
+
+
+@transaction.atomic
+def assessment_retake(*, assessment: Assessment, language: str) -> Assessment:
+    """A new assessment of the same company, its steps pre-filled with these answers.
+
+    Only from a finished self-serve assessment (NotSelfServe, IncompleteAssessment otherwise). A
+    retake already under way is continued rather than doubled.
+    """
+    respondent_assessment(assessment)
+    if not assessment.is_complete:
+        raise IncompleteAssessment([])
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if not locked.company_key:
+        locked.company_key = new_token()
+        locked.save(update_fields=["company_key"])
+    under_way = (
+        Assessment.objects.filter(
+            company_key=locked.company_key, origin=Origin.SELF_SERVE, completed_at__isnull=True
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if under_way is not None:
+        return under_way
+    return Assessment.objects.create(
+        language=language,
+        respondent_key=locked.respondent_key,
+        company_key=locked.company_key,
+        previous=locked,
+    )
+
+
+@transaction.atomic
+def company_delete(*, assessment: Assessment) -> int:
+    """Delete every self-assessment of the company this one belongs to; returns how many."""
+    respondent_assessment(assessment)
+    doomed = company_assessments(assessment)
+    for each in doomed:
+        assessment_forget_reports(assessment=each)
+    Assessment.objects.filter(pk__in=[each.pk for each in doomed]).delete()
+    return len(doomed)
+
+
+def assessment_keep_email(*, assessment: Assessment, email: str) -> None:
+    """Keep the address the company gave to receive its link and report (NotSelfServe for a
+    workshop's answers: a participant's link is not theirs to mail)."""
+    respondent_assessment(assessment)
+    assessment.email = email
+    assessment.save(update_fields=["email"])
+
+
+def assessment_forget_email(*, assessment: Assessment) -> None:
+    """Forget the company's address on every one of its assessments."""
+    respondent_assessment(assessment)
+    pks = [each.pk for each in company_assessments(assessment)]
+    Assessment.objects.filter(pk__in=pks).update(email="")
+    assessment.email = ""

@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import company_views, views
 from .workshops.views.accounts import RateLimitedLoginView
 
 assessment_patterns = [
@@ -18,6 +18,10 @@ assessment_patterns = [
     path("a/<slug:token>/done/", views.done, name="done"),
     path("a/<slug:token>/delete/", views.delete, name="delete"),
     path("a/<slug:token>/answers.csv", views.export, name="export"),
+    path("a/<slug:token>/email/", company_views.email_link, name="email_link"),
+    path("a/<slug:token>/email/forget/", company_views.forget_email, name="forget_email"),
+    path("a/<slug:token>/again/", company_views.retake, name="retake"),
+    path("a/<slug:token>/delete-all/", company_views.delete_all, name="delete_all"),
 ]
 
 # French is served without a prefix (/), English under /en/: every page has a stable address in

@@ -23,7 +23,9 @@ from .cookies import set_private_cookie
 from .domain.questionnaire import TEXT_MAX_LENGTH, load_questionnaire
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
 from .downloads import PDF, download, table_download
-from .forms import StepForm
+from .forms import EmailLinkForm, StepForm
+from .history import company_history, prefilled_answers
+from .history_presenters import history_context
 from .models import Assessment
 from .presenters import dimension_weights, results_context, segment_shares
 from .refusals import (
@@ -45,9 +47,15 @@ def _get_assessment(token: str) -> Assessment:
     return get_object_or_404(Assessment, token=token)
 
 
-def _remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
+def remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
     return set_private_cookie(
         response, settings.RESUME_COOKIE_NAME, assessment.token, settings.RESUME_COOKIE_MAX_AGE
+    )
+
+
+def private_link(request, assessment: Assessment) -> str:
+    return request.build_absolute_uri(
+        reverse("assessment:resume", kwargs={"token": assessment.token})
     )
 
 
@@ -85,7 +93,7 @@ def _respondent_key(request) -> str:
 def start(request):
     respondent_key = _respondent_key(request)
     assessment = services.assessment_start(language=get_language(), respondent_key=respondent_key)
-    response = _remember(redirect("assessment:step", token=assessment.token, number=1), assessment)
+    response = remember(redirect("assessment:step", token=assessment.token, number=1), assessment)
     return set_private_cookie(
         response, settings.RESPONDENT_COOKIE_NAME, respondent_key, settings.RESUME_COOKIE_MAX_AGE
     )
@@ -101,7 +109,7 @@ def resume(request, token):
         if _is_participant(assessment):
             return redirect("assessment:done", token=token)
         return redirect("assessment:results", token=token)
-    return _remember(redirect("assessment:step", token=token, number=step or 1), assessment)
+    return remember(redirect("assessment:step", token=token, number=step or 1), assessment)
 
 
 def _is_participant(assessment: Assessment) -> bool:
@@ -136,6 +144,7 @@ def _step(request, assessment: Assessment, number: int):
     section = questionnaire.sections[number - 1]
     language = get_language()
 
+    prefilled = {}
     if request.method == "POST":
         form = StepForm(section, language, request.POST)
         services.assessment_save_answers(
@@ -149,7 +158,8 @@ def _step(request, assessment: Assessment, number: int):
                 return redirect("assessment:step", token=token, number=number + 1)
             return _finish(request, assessment)
     else:
-        form = StepForm(section, language, initial=assessment.answers)
+        prefilled = prefilled_answers(assessment, section)
+        form = StepForm(section, language, initial={**prefilled, **assessment.answers})
 
     return render(
         request,
@@ -163,6 +173,9 @@ def _step(request, assessment: Assessment, number: int):
             "sections": questionnaire.sections,
             "progress": round(100 * (number - 1) / len(questionnaire.sections)),
             "text_max_length": TEXT_MAX_LENGTH,
+            "prefilled_from": assessment.previous if prefilled else None,
+            "private_link": private_link(request, assessment),
+            "email_form": EmailLinkForm(initial={"email": assessment.email}),
         },
     )
 
@@ -214,10 +227,12 @@ def results(request, token):
     )
     if elsewhere:
         return elsewhere
-    context = results_context(selectors.assessment_results(assessment), get_language())
-    context["private_link"] = request.build_absolute_uri(
-        reverse("assessment:resume", kwargs={"token": token})
-    )
+    language = get_language()
+    context = results_context(selectors.assessment_results(assessment), language)
+    context["private_link"] = private_link(request, assessment)
+    context["email_form"] = EmailLinkForm(initial={"email": assessment.email})
+    if assessment.is_self_serve:
+        context.update(history_context(company_history(assessment), language))
     return render(request, "assessment/results.html", context)
 
 
@@ -233,7 +248,7 @@ def report(request, token):
     return download(pdf, PDF, report_filename(assessment, language))
 
 
-def _respondents_own(token) -> Assessment:
+def respondents_own(token) -> Assessment:
     """The assessment, if its respondent may download or delete it from the link; else a 404."""
     try:
         return selectors.respondent_assessment(_get_assessment(token))
@@ -244,7 +259,7 @@ def _respondents_own(token) -> Assessment:
 @require_GET
 def export(request, token):
     """A self-serve respondent's own answers, as CSV."""
-    assessment = _respondents_own(token)
+    assessment = respondents_own(token)
     rows = exports.answer_rows([("1", "", assessment, {})], get_language())
     return table_download(rows, "answers", "csv")
 
@@ -252,14 +267,19 @@ def export(request, token):
 @require_http_methods(["GET", "POST"])
 def delete(request, token):
     """The respondent deletes their assessment: a confirmation page, then the deletion."""
-    assessment = _respondents_own(token)
+    assessment = respondents_own(token)
     if request.method == "POST":
         services.assessment_delete(assessment=assessment)
-        messages.success(request, _("Your assessment and its answers are deleted."))
-        response = redirect("assessment:home")
-        response.delete_cookie(settings.RESUME_COOKIE_NAME)
-        return response
+        return deleted(request, _("Your assessment and its answers are deleted."))
     return render(request, "assessment/delete.html", {"assessment": assessment})
+
+
+def deleted(request, message: str):
+    """After a deletion: the home page, saying so, and no cookie pointing at what is gone."""
+    messages.success(request, message)
+    response = redirect("assessment:home")
+    response.delete_cookie(settings.RESUME_COOKIE_NAME)
+    return response
 
 
 @require_safe

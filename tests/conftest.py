@@ -61,3 +61,21 @@ def pytest_configure(config):
 def pytest_report_header(config):
     seed = config.getoption("hypothesis_seed", None)
     return f"hypothesis seed: {seed} (replay a failure with --hypothesis-seed={seed})"
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """The app's e-mails go through Django's SMTP backend to a real server on the loopback; the
+    test reads them back from its mailbox."""
+    from tests.mailbox import start_smtp_server
+
+    controller, mailbox = start_smtp_server()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = controller.hostname
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    try:
+        yield mailbox
+    finally:
+        controller.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assessment import services as assessment_services
 from assessment.domain.questionnaire import load_questionnaire
 from assessment.workshops import services
 from tests.factories import make_assessment
@@ -43,6 +44,13 @@ def private_pages(alice) -> list[Page]:
     services.workshop_close(workshop=closed)
     services.client_attach_assessment(client=company, link=done.token, attached_by=alice)
     invitation = services.invitation_create(consultancy=consultancy, created_by=alice)
+    # A company that assessed itself twice and has a third assessment under way.
+    first = make_assessment(profile="casual", complete=True)
+    second = assessment_services.assessment_retake(assessment=first, language="fr")
+    assessment_services.assessment_save_answers(assessment=second, answers=PROFILES["combative"]())
+    assessment_services.assessment_complete(assessment=second)
+    second.refresh_from_db()
+    third = assessment_services.assessment_retake(assessment=second, language="fr")
     steps = range(1, len(questionnaire.sections) + 1)
     return [
         *(Page(f"/a/{fresh.token}/step/{n}/") for n in steps),
@@ -53,6 +61,11 @@ def private_pages(alice) -> list[Page]:
         Page(f"/a/{done.token}/results/"),
         Page(f"/en/a/{done.token}/results/"),
         Page(f"/a/{done.token}/delete/"),
+        Page(f"/a/{second.token}/results/"),
+        Page(f"/en/a/{second.token}/results/"),
+        Page(f"/a/{second.token}/delete-all/"),
+        Page(f"/a/{third.token}/step/2/"),
+        Page(f"/a/{third.token}/delete/"),
         Page(f"/a/{participant.assessment.token}/step/1/"),
         Page(f"/a/{finished.assessment.token}/done/"),
         Page("/w/"),

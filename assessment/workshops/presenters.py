@@ -4,15 +4,12 @@ of an export is."""
 from __future__ import annotations
 
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from assessment.domain.group import role_groups
 from assessment.domain.segments import SEGMENT_NAMES
+from assessment.history_presenters import change_context, progress_chart, score_names
 from assessment.models import SCORE_NAMES
-from assessment.reports.charts import progress_svg
-from assessment.words import dimension_names
 
 from .group_presenters import group_names
 from .selectors import ClientExport, ClientProgress
@@ -28,7 +25,7 @@ def progress_context(progress: ClientProgress, language: str) -> dict:
     """A client's assessments over time (agreed in workshops or made on its own): scores, segment,
     what moved since the previous one, what was acted on, and how far each target is."""
     client, timeline, assessments = progress.client, progress.timeline, progress.assessments
-    names = {"overall": _("Overall score"), **dimension_names()}
+    names = score_names()
     rows = [
         {
             "date": entry.assessment.completed_at,
@@ -57,43 +54,13 @@ def progress_context(progress: ClientProgress, language: str) -> dict:
             for gap in progress.targets
         ],
     }
-    change = progress.last_change
-    if change is not None:
-        comparison = change.comparison
-        context["previous_date"] = change.before.completed_at
-        before_scores, after_scores = comparison.before.by_name(), comparison.after.by_name()
-        context["deltas"] = [
-            {
-                "name": names[f],
-                "before": before_scores[f],
-                "after": after_scores[f],
-                "delta": after_scores[f] - before_scores[f],
-            }
-            for f in SCORE_NAMES
-        ]
-        context["left_out"] = [
-            (
-                change.after_questionnaire
-                if change.after_questionnaire.has_question(question_id)
-                else change.before_questionnaire
-            )
-            .question(question_id)
-            .label.in_language(language)
-            for question_id in sorted(comparison.left_out)
-        ]
-        context["acted_on"] = [
-            {"title": item.recommendation.title.in_language(language), "acted": item.acted}
-            for item in change.acted_on
-        ]
+    if progress.last_change is not None:
+        context.update(change_context(progress.last_change, language))
     if len(assessments) >= 2 or (assessments and client.targets):
-        context["chart"] = mark_safe(  # noqa: S308 - the builder escapes every text
-            progress_svg(
-                [date_format(a.completed_at, "SHORT_DATE_FORMAT") for a in assessments],
-                [(names[f], [a.score_values()[f] for a in assessments]) for f in SCORE_NAMES],
-                title=_("Scores of the client's assessments over time, out of 100"),
-                targets=[client.targets.get(f) for f in SCORE_NAMES],
-                target_label=_("Target"),
-            )
+        context["chart"] = progress_chart(
+            assessments,
+            title=_("Scores of the client's assessments over time, out of 100"),
+            targets=client.targets,
         )
     return context
 

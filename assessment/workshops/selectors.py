@@ -22,11 +22,10 @@ from assessment.domain.group import (
     proposed_consensus,
     question_spreads,
 )
-from assessment.domain.progress import ActedOn, Comparison, TargetGap, acted_on, against_targets
-from assessment.domain.progress import compare as compare_assessments
+from assessment.domain.progress import TargetGap, against_targets
 from assessment.domain.questionnaire import Questionnaire, load_questionnaire
-from assessment.domain.results import assess
 from assessment.domain.segments import study_placement
+from assessment.history import Change, change_between
 from assessment.models import Assessment
 from assessment.refusals import WorkshopStillOpen
 
@@ -174,18 +173,6 @@ def client_timeline(client: Client) -> list[TimelineEntry]:
 
 
 @dataclass(frozen=True)
-class LastChange:
-    """What moved between the client's last two assessments."""
-
-    before: Assessment
-    after: Assessment
-    before_questionnaire: Questionnaire
-    after_questionnaire: Questionnaire
-    comparison: Comparison
-    acted_on: list[ActedOn]
-
-
-@dataclass(frozen=True)
 class ClientProgress:
     """A client's assessments over time, what moved since the previous one, what was acted on,
     and how far each target is."""
@@ -193,7 +180,7 @@ class ClientProgress:
     client: Client
     timeline: list[TimelineEntry]
     targets: list[TargetGap]
-    last_change: LastChange | None
+    last_change: Change | None
 
     @property
     def assessments(self) -> list[Assessment]:
@@ -204,21 +191,7 @@ def client_progress(client: Client) -> ClientProgress:
     timeline = client_timeline(client)
     assessments = [entry.assessment for entry in timeline]
     targets = against_targets(assessments[-1].score_values(), client.targets) if timeline else []
-    last_change = None
-    if len(assessments) >= 2:
-        before, after = assessments[-2], assessments[-1]
-        before_questionnaire, after_questionnaire = before.questionnaire(), after.questionnaire()
-        earlier = assess(before_questionnaire, before.answers).recommendations
-        last_change = LastChange(
-            before=before,
-            after=after,
-            before_questionnaire=before_questionnaire,
-            after_questionnaire=after_questionnaire,
-            comparison=compare_assessments(
-                before_questionnaire, before.answers, after_questionnaire, after.answers
-            ),
-            acted_on=acted_on(earlier, after_questionnaire, before.answers, after.answers),
-        )
+    last_change = change_between(*assessments[-2:]) if len(assessments) >= 2 else None
     return ClientProgress(
         client=client, timeline=timeline, targets=targets, last_change=last_change
     )

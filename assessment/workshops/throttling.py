@@ -1,8 +1,11 @@
-"""How many failures a visitor may make before a form stops checking: the login's passwords and
-the join page's codes. Views ask one question (`*_blocked`) and say when one more failed; the
-counting lives here alone, in the shared cache, so the limits hold across processes."""
+"""How many failures a visitor may make before a form stops checking (the login's passwords and
+the join page's codes), and how many e-mails one address may receive. Views ask one question
+(`*_blocked`) and say when one more happened; the counting lives here alone, in the shared cache,
+so the limits hold across processes."""
 
 from __future__ import annotations
+
+import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -87,3 +90,30 @@ def join_blocked(request, device: str) -> bool:
 
 def wrong_join_code(request, device: str) -> None:
     _count(_join_counters(request, device), JOIN_ATTEMPT_WINDOW_SECONDS)
+
+
+# E-mails of a private link or a report
+
+# An address receives at most this many of our e-mails in the window, whoever asks: enough to ask
+# again after a typo or a lost message, too few for the form to serve for pestering someone. One
+# visitor's address may ask for a few more, to different addresses, before it is stopped too.
+EMAILS_PER_RECIPIENT = 3
+EMAILS_PER_ADDRESS = 10
+EMAIL_WINDOW_SECONDS = 60 * 60
+
+
+def _email_counters(request, recipient: str) -> list[tuple[str, int]]:
+    # The cache keeps a digest, never the address itself: the address serves to send, nothing else.
+    digest = hashlib.sha256(recipient.strip().lower().encode()).hexdigest()
+    return [
+        (f"emails:recipient:{digest}", EMAILS_PER_RECIPIENT),
+        (f"emails:address:{client_address(request)}", EMAILS_PER_ADDRESS),
+    ]
+
+
+def email_blocked(request, recipient: str) -> bool:
+    return _blocked(_email_counters(request, recipient))
+
+
+def email_sent(request, recipient: str) -> None:
+    _count(_email_counters(request, recipient), EMAIL_WINDOW_SECONDS)

@@ -120,9 +120,7 @@ def test_a_company_closes_the_page_mid_way_and_resumes_from_the_private_link(liv
         next_step(first_visit)
         answer_step(first_visit, questionnaire.sections[1], answers)
         next_step(first_visit)
-        private_link = first_visit.find_element(By.CSS_SELECTOR, "a.private-link").get_attribute(
-            "href"
-        )
+        private_link = first_visit.find_element(By.ID, "private-link").get_attribute("value")
         # Half of step 3 answered, then the tab is closed without sending it.
         answer_step(first_visit, questionnaire.sections[2], {"who_runs": "dedicated"})
     with chromium(*DESKTOP) as later:

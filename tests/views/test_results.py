@@ -96,9 +96,11 @@ def test_it_sends_an_unfinished_assessment_back_to_the_questionnaire(client):
 def test_it_shows_the_private_link(client):
     assessment = make_assessment(profile="combative", complete=True)
     content = results(client, assessment).content.decode()
-    # The link a company keeps is the full address of its own assessment, shown as a link.
-    [link] = elements(content, "a", **{"class": "private-link"})
-    assert link["href"] == f"http://testserver/a/{assessment.token}/"
+    # The link a company keeps is the full address of its own assessment, in a field it can
+    # select and copy whether or not the page's script runs.
+    [field] = elements(content, "input", id="private-link")
+    assert field["value"] == f"http://testserver/a/{assessment.token}/"
+    assert "readonly" in field
 
 
 def test_company_names_are_escaped(client):

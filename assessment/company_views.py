@@ -1,0 +1,106 @@
+"""A company keeps its private link and comes back: the link by e-mail, a retake pre-filled with
+its previous answers, and all its assessments deleted together."""
+
+import smtplib
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import selectors, services
+from .forms import EmailLinkForm
+from .history import company_assessments
+from .mail import send_private_link
+from .models import Assessment
+from .refusals import IncompleteAssessment
+from .reports.pdf import assessment_report_pdf, report_filename
+from .views import deleted, private_link, remember, respondents_own
+from .workshops import throttling
+
+
+def _back(request, assessment: Assessment):
+    """Where the form was sent from: the results page or one step; otherwise where the link
+    itself leads."""
+    back = request.POST.get("back", "")
+    if back == "results" and assessment.is_complete:
+        return redirect("assessment:results", token=assessment.token)
+    if back.isdigit() and 1 <= int(back) <= len(assessment.questionnaire().sections):
+        return redirect("assessment:step", token=assessment.token, number=int(back))
+    return redirect("assessment:resume", token=assessment.token)
+
+
+@require_POST
+def email_link(request, token):
+    assessment = respondents_own(token)
+    form = EmailLinkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter a valid e-mail address to receive your link."))
+        return _back(request, assessment)
+    recipient = form.cleaned_data["email"]
+    if throttling.email_blocked(request, recipient):
+        messages.warning(
+            request,
+            _("This address has received several e-mails from us this hour: try again later."),
+        )
+        return _back(request, assessment)
+    language = get_language()
+    report = None
+    if assessment.is_complete:
+        pdf = assessment_report_pdf(selectors.assessment_report(assessment), language)
+        report = (report_filename(assessment, language), pdf)
+    throttling.email_sent(request, recipient)
+    try:
+        send_private_link(
+            assessment=assessment,
+            recipient=recipient,
+            link=private_link(request, assessment),
+            language=language,
+            report=report,
+        )
+    except (OSError, smtplib.SMTPException):
+        messages.error(
+            request,
+            _("The e-mail could not be sent just now. Copy the link on this page to keep it."),
+        )
+        return _back(request, assessment)
+    services.assessment_keep_email(assessment=assessment, email=recipient)
+    messages.success(
+        request,
+        _("Sent to %(address)s. This address is used for nothing else.") % {"address": recipient},
+    )
+    return _back(request, assessment)
+
+
+@require_POST
+def forget_email(request, token):
+    assessment = respondents_own(token)
+    services.assessment_forget_email(assessment=assessment)
+    messages.success(request, _("Your e-mail address is forgotten."))
+    return _back(request, assessment)
+
+
+@require_POST
+def retake(request, token):
+    """Assess again: a new assessment of the same company, pre-filled with these answers."""
+    assessment = respondents_own(token)
+    try:
+        again = services.assessment_retake(assessment=assessment, language=get_language())
+    except IncompleteAssessment:
+        return redirect("assessment:resume", token=token)
+    return remember(redirect("assessment:resume", token=again.token), again)
+
+
+@require_http_methods(["GET", "POST"])
+def delete_all(request, token):
+    """Every assessment of the company, deleted together: a confirmation page, then the deletion."""
+    assessment = respondents_own(token)
+    if request.method == "POST":
+        services.company_delete(assessment=assessment)
+        return deleted(request, _("All your assessments and their answers are deleted."))
+    return render(
+        request,
+        "assessment/delete_all.html",
+        {"assessment": assessment, "assessments": company_assessments(assessment)},
+    )

@@ -1,0 +1,118 @@
+"""The private link (and, once finished, the report) sent by e-mail when the company asks: read
+back from a real SMTP server on the loopback."""
+
+import html
+import re
+
+import pytest
+
+from assessment.models import Assessment
+from tests.factories import make_assessment
+from tests.mailbox import plain_text
+
+pytestmark = pytest.mark.django_db
+
+
+def send(client, assessment, address, language="", back="1"):
+    prefix = f"/{language}" if language else ""
+    return client.post(
+        f"{prefix}/a/{assessment.token}/email/", {"email": address, "back": back}, follow=True
+    )
+
+
+def test_it_sends_the_private_link_in_french(client, smtp_server):
+    assessment = make_assessment(profile="combative")
+    send(client, assessment, "marie@usinage-martin.fr")
+    [message] = smtp_server.wait_for(1)
+    assert message["To"] == "marie@usinage-martin.fr"
+    assert message["Subject"].strip() == "Votre lien privé vers l'autodiagnostic réseaux sociaux"
+    body = plain_text(message)
+    assert f"http://testserver/a/{assessment.token}/" in body
+    assert "Il vous ramène à vos réponses" in body
+
+
+def test_it_sends_the_private_link_in_english_from_an_english_page(client, smtp_server):
+    assessment = make_assessment(profile="combative")
+    send(client, assessment, "marie@usinage-martin.fr", language="en")
+    [message] = smtp_server.wait_for(1)
+    assert message["Subject"].strip() == "Your private link to the social-media self-assessment"
+    assert f"http://testserver/en/a/{assessment.token}/" in plain_text(message)
+
+
+def test_the_message_holds_nothing_that_reports_back(client, smtp_server):
+    assessment = make_assessment(profile="combative")
+    send(client, assessment, "marie@usinage-martin.fr")
+    [message] = smtp_server.wait_for(1)
+    # Plain text alone: no HTML part that could load an image, and no address but the link itself.
+    assert [part.get_content_type() for part in message.walk()] == ["text/plain"]
+    body = plain_text(message)
+    assert re.findall(r"https?://\S+", body) == [f"http://testserver/a/{assessment.token}/"]
+
+
+def test_a_finished_assessment_sends_its_report_along(client, smtp_server):
+    assessment = make_assessment(profile="combative", complete=True)
+    send(client, assessment, "marie@usinage-martin.fr", back="results")
+    [message] = smtp_server.wait_for(1)
+    [report] = list(message.iter_attachments())
+    assert report.get_content_type() == "application/pdf"
+    assert report.get_content().startswith(b"%PDF")
+    assert "Votre rapport PDF est en pièce jointe." in plain_text(message)
+
+
+def test_the_address_is_kept_and_shown_until_forgotten(client, smtp_server):
+    assessment = make_assessment(profile="combative")
+    page = send(client, assessment, "marie@usinage-martin.fr").content.decode()
+    assert "Nous gardons marie@usinage-martin.fr" in page
+    assert Assessment.objects.get(pk=assessment.pk).email == "marie@usinage-martin.fr"
+    page = client.post(
+        f"/a/{assessment.token}/email/forget/", {"back": "1"}, follow=True
+    ).content.decode()
+    assert Assessment.objects.get(pk=assessment.pk).email == ""
+    assert "marie@usinage-martin.fr" not in page
+
+
+def test_an_address_receives_at_most_three_emails_an_hour(client, smtp_server):
+    assessment = make_assessment(profile="combative")
+    for _ in range(3):
+        send(client, assessment, "marie@usinage-martin.fr")
+    page = send(client, assessment, "Marie@Usinage-Martin.fr").content.decode()
+    assert "Cette adresse a déjà reçu plusieurs e-mails" in page
+    assert len(smtp_server.wait_for(3)) == 3
+    # Another address is still served.
+    send(client, assessment, "paul@usinage-martin.fr")
+    assert len(smtp_server.wait_for(4)) == 4
+
+
+def test_an_invalid_address_sends_nothing(client, smtp_server):
+    assessment = make_assessment(profile="combative")
+    page = send(client, assessment, "not an address").content.decode()
+    assert "Saisissez une adresse e-mail valide" in page
+    assert smtp_server.messages == []
+    assert Assessment.objects.get(pk=assessment.pk).email == ""
+
+
+def test_a_mail_server_that_does_not_answer_is_said_not_a_500(client, settings):
+    from tests.servers import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    assessment = make_assessment(profile="combative")
+    response = send(client, assessment, "marie@usinage-martin.fr")
+    assert response.status_code == 200
+    assert "L'e-mail n'a pas pu être envoyé" in html.unescape(response.content.decode())
+    # An address that received nothing is not kept.
+    assert Assessment.objects.get(pk=assessment.pk).email == ""
+
+
+def test_it_rejects_get(client):
+    assessment = make_assessment(profile="combative")
+    assert client.get(f"/a/{assessment.token}/email/").status_code == 405
+
+
+def test_a_workshop_participants_link_is_not_sent(client, smtp_server):
+    assessment = make_assessment(profile="combative")
+    Assessment.objects.filter(pk=assessment.pk).update(origin="participant")
+    assert (
+        client.post(f"/a/{assessment.token}/email/", {"email": "x@example.com"}).status_code == 404
+    )
+    assert smtp_server.messages == []
