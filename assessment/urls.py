@@ -17,6 +17,7 @@ assessment_patterns = [
     path("a/<slug:token>/report.pdf", views.report, name="report"),
     path("a/<slug:token>/done/", views.done, name="done"),
     path("a/<slug:token>/delete/", views.delete, name="delete"),
+    path("a/<slug:token>/consent/", views.peer_consent, name="peer_consent"),
     path("a/<slug:token>/answers.csv", views.export, name="export"),
 ]
 

@@ -236,6 +236,19 @@ def export(request, token):
     return table_download(rows, "answers", "csv")
 
 
+@require_POST
+def peer_consent(request, token):
+    """The respondent's answer, from the results page, to whether their answers may count."""
+    assessment = _respondents_own(token)
+    consent = request.POST.get("consent")
+    if consent in ("yes", "no"):
+        try:
+            services.assessment_set_peer_consent(assessment=assessment, consent=consent == "yes")
+        except AnswersFrozen:
+            pass  # a client's assessment follows the client's consent; the page says so
+    return redirect(reverse("assessment:results", kwargs={"token": token}) + "#peer-consent")
+
+
 @require_http_methods(["GET", "POST"])
 def delete(request, token):
     """The respondent deletes their assessment: a confirmation page, then the deletion."""
