@@ -10,6 +10,7 @@ assessment_patterns = [
     path("", views.home, name="home"),
     path("start/", views.start, name="start"),
     path("sources/", views.sources, name="sources"),
+    path("barometer/", views.barometer, name="barometer"),
     path("privacy/", views.privacy, name="privacy"),
     path("a/<slug:token>/", views.resume, name="resume"),
     path("a/<slug:token>/step/<int:number>/", views.step, name="step"),

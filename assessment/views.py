@@ -19,6 +19,8 @@ from benchmarks.figures import figures_by_study, studies_in_order
 from benchmarks.peers import PEER_GROUP_MINIMUM
 
 from . import exports, selectors, services
+from .barometer_presenters import barometer_context
+from .barometer_selectors import barometer_page
 from .cookies import set_private_cookie
 from .domain.questionnaire import TEXT_MAX_LENGTH, load_questionnaire
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
@@ -286,6 +288,13 @@ def sources(request):
             "in_step_threshold": MEANS_IN_STEP_THRESHOLD,
         },
     )
+
+
+@require_safe
+def barometer(request):
+    """The study's segment table again, with the companies that took the assessment."""
+    context = barometer_context(barometer_page(), get_language())
+    return render(request, "assessment/barometer.html", context)
 
 
 def csrf_failure(request, reason=""):
