@@ -9,7 +9,7 @@ from django.utils.translation import override
 
 from benchmarks.barometer import BAROMETER_CELL_MINIMUM, Barometer, SegmentShares, Share
 
-from .barometer_selectors import BarometerPage
+from .barometer_selectors import BarometerPage, current_barometer
 from .domain.segments import SEGMENT_NAMES, SEGMENTS
 from .reports.barometer_chart import ShareBar, shares_svg
 from .words import format_percent
@@ -57,11 +57,14 @@ def _segment_rows(shares: SegmentShares, page: BarometerPage, language: str) -> 
 
 def _group_rows(groups: tuple[SegmentShares, ...], question_id: str, page, language) -> list:
     question = page.questionnaire.question(question_id)
+    names = {key: SEGMENT_NAMES[key].in_language(language) for key in SEGMENTS}
     return [
         {
             "name": question.option(group.group).label.in_language(language),
             "total": group.total,
-            "cells": [_cell(group.shares[key], language) for key in SEGMENTS]
+            "cells": [
+                {**_cell(group.shares[key], language), "segment": names[key]} for key in SEGMENTS
+            ]
             if group.shown
             else None,
         }
@@ -146,3 +149,18 @@ def barometer_context(page: BarometerPage, language: str) -> dict:
             if barometer.shown
             else "",
         }
+
+
+def segment_among_respondents(segment: str, language: str) -> dict | None:
+    """The company's segment among the companies that took the assessment, beside the study's
+    share on the results page and in the report: only once the barometer itself is shown."""
+    barometer = current_barometer()
+    if not barometer.shown:
+        return None
+    share = barometer.study.shares[segment]
+    return {
+        "total": barometer.total,
+        "since": barometer.since,
+        "share": share_text(share.percent, language),
+        "interval": interval_text(share, language),
+    }

@@ -58,7 +58,7 @@ from .workshops.selectors import (
 
 # Bump when the report's template or content changes: cached reports of the old version are
 # then never served again.
-REPORT_VERSION = "2026-11.3"
+REPORT_VERSION = "2026-11.4"
 
 
 def assessment_result(assessment: Assessment) -> AssessmentResult:

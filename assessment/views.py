@@ -19,7 +19,7 @@ from benchmarks.figures import figures_by_study, studies_in_order
 from benchmarks.peers import PEER_GROUP_MINIMUM
 
 from . import exports, selectors, services
-from .barometer_presenters import barometer_context
+from .barometer_presenters import barometer_context, segment_among_respondents
 from .barometer_selectors import barometer_page
 from .cookies import set_private_cookie
 from .domain.questionnaire import TEXT_MAX_LENGTH, load_questionnaire
@@ -203,7 +203,9 @@ def results(request, token):
     )
     if elsewhere:
         return elsewhere
-    context = results_context(selectors.assessment_results(assessment), get_language())
+    language = get_language()
+    context = results_context(selectors.assessment_results(assessment), language)
+    context["among_respondents"] = segment_among_respondents(context["segment"]["key"], language)
     context["private_link"] = request.build_absolute_uri(
         reverse("assessment:resume", kwargs={"token": token})
     )

@@ -14,12 +14,13 @@ STUDY_GREY = "#8a96a3"
 
 # Geometry in SVG units. The chart shrinks to about 0.6 of its size on a phone, so the type is
 # large; the bars leave room on the right for a value such as "100 %".
-SHARES_WIDTH = 520
-SHARES_LEFT, SHARES_RIGHT = 8, 70
-SHARES_LEGEND_HEIGHT = 64
-SHARES_GROUP_HEIGHT = 104
-SHARES_BAR_HEIGHT = 20
-SHARES_FONT_SIZE = 17
+SHARES_WIDTH = 420
+SHARES_LEFT, SHARES_RIGHT = 4, 64
+SHARES_LEGEND_HEIGHT = 70
+SHARES_GROUP_HEIGHT = 110
+SHARES_BAR_HEIGHT = 22
+SHARES_FONT_SIZE = 19
+SHARES_LABEL_SIZE = 17
 
 
 @dataclass(frozen=True)
@@ -47,24 +48,24 @@ def shares_svg(bars: list[ShareBar], *, title: str, study_name: str, ours_name: 
         f"<title>{escape(title)}</title>",
     ]
     for row, (name, colour) in enumerate(((study_name, STUDY_GREY), (ours_name, ACCENT))):
-        y = 8 + row * 28
+        y = 4 + row * 30
         parts.append(
-            f'<rect x="{SHARES_LEFT}" y="{y}" width="18" height="18" rx="3" fill="{colour}"/>'
-            f'<text x="{SHARES_LEFT + 28}" y="{y + 15}" font-size="15" fill="{INK}">'
-            f"{escape(name)}</text>"
+            f'<rect x="{SHARES_LEFT}" y="{y}" width="20" height="20" rx="3" fill="{colour}"/>'
+            f'<text x="{SHARES_LEFT + 28}" y="{y + 16}" font-size="{SHARES_LABEL_SIZE}" '
+            f'fill="{INK}">{escape(name)}</text>'
         )
     for index, bar in enumerate(bars):
         top = SHARES_LEGEND_HEIGHT + index * SHARES_GROUP_HEIGHT
         parts.append(
-            f'<text x="{SHARES_LEFT}" y="{top + 18}" font-size="{SHARES_FONT_SIZE}" '
+            f'<text x="{SHARES_LEFT}" y="{top + 20}" font-size="{SHARES_FONT_SIZE}" '
             f'font-weight="700" fill="{INK}">{escape(bar.name)}</text>'
-            f'<line x1="{SHARES_LEFT}" x2="{SHARES_LEFT}" y1="{top + 26}" y2="{top + 82}" '
+            f'<line x1="{SHARES_LEFT}" x2="{SHARES_LEFT}" y1="{top + 28}" y2="{top + 90}" '
             f'stroke="{GRID}" stroke-width="1"/>'
         )
         for row, (value, label, colour) in enumerate(
             ((bar.study, bar.study_label, STUDY_GREY), (bar.ours, bar.ours_label, ACCENT))
         ):
-            y = top + 30 + row * (SHARES_BAR_HEIGHT + 8)
+            y = top + 32 + row * (SHARES_BAR_HEIGHT + 8)
             end = x(value)
             parts.append(
                 f'<rect x="{SHARES_LEFT}" y="{y}" width="{end - SHARES_LEFT:.1f}" '
@@ -85,7 +86,8 @@ def shares_svg(bars: list[ShareBar], *, title: str, study_name: str, ours_name: 
                 )
                 label_x = max(end, high) + 6
             parts.append(
-                f'<text x="{label_x:.1f}" y="{y + 16}" font-size="15" font-weight="600" '
+                f'<text x="{label_x:.1f}" y="{y + 17}" font-size="{SHARES_LABEL_SIZE}" '
+                f'font-weight="600" '
                 f'fill="{MUTED if row == 0 else ACCENT}">{escape(label)}</text>'
             )
     parts.append("</svg>")

@@ -1,13 +1,24 @@
 """The barometer page: the study's segment table beside the companies that agreed to count."""
 
+import io
+import re
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
+from pypdf import PdfReader
 
 from assessment.models import Assessment
+from assessment.reports.pdf import assessment_report_pdf
+from assessment.selectors import assessment_report
 from assessment.synthetic import load_synthetic_population
 from tests.factories import make_assessment
 from tests.html import text_of
 
 pytestmark = pytest.mark.django_db
+
+MARCH_2026 = datetime(2026, 3, 12, 10, 0, tzinfo=UTC)
+MAY_2026 = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 
 
 def population(casual=12, pioneers=18, **overrides):
@@ -49,7 +60,18 @@ def test_from_30_companies_each_segments_share_stands_beside_the_studys(client):
     assert "Massesilencieuse44%0%0–11%" in segments
     english = compact(text_of(page(client, "en"), "segments"))
     assert "Casual19%40%25–58%" in english
-    assert "30 companies took this assessment between" in text_of(page(client, "en"), "sample")
+    assert "30 companies took this assessment in" in text_of(page(client, "en"), "sample")
+
+
+def test_the_period_runs_from_the_month_of_the_first_to_that_of_the_last(client):
+    with time_machine.travel(MARCH_2026, tick=False):
+        population(casual=0, pioneers=15)
+    with time_machine.travel(MAY_2026, tick=False):
+        population(casual=0, pioneers=15)
+    sample = text_of(page(client, "en"), "sample")
+    assert "30 companies took this assessment between March 2026 and May 2026" in sample
+    sample = text_of(page(client), "sample")
+    assert "30 entreprises ont fait cette évaluation entre mars 2026 et mai 2026" in sample
 
 
 def test_29_companies_show_no_share(client):
@@ -121,3 +143,54 @@ def test_the_home_page_and_the_sources_page_link_to_the_barometer(client):
     for path in ("/", "/sources/"):
         assert 'href="/barometer/"' in client.get(path).content.decode()
     assert 'href="/en/barometer/"' in client.get("/en/").content.decode()
+
+
+# The company's segment among our respondents, beside the study's share
+
+
+def pdf_text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+
+
+def test_from_30_companies_the_results_page_gives_the_segments_share_among_them(client):
+    with time_machine.travel(MARCH_2026, tick=False):
+        companies = population()
+    pioneer = companies[-1]
+    french = client.get(f"/a/{pioneer.token}/results/").content.decode()
+    assert (
+        "Parmi les 30 entreprises qui ont fait cette évaluation depuis mars 2026, 60\u00a0% sont "
+        "dans ce segment (intervalle à 95\u00a0%\u00a0: 42–75\u00a0%)."
+    ) in french
+    english = client.get(f"/en/a/{pioneer.token}/results/").content.decode()
+    assert (
+        "Among the 30 companies that took this assessment since March 2026, 60% are in this "
+        "segment (95% interval: 42–75%)."
+    ) in english
+
+
+def test_below_30_companies_the_results_page_says_nothing_of_them(client):
+    companies = population(pioneers=17)
+    page = client.get(f"/en/a/{companies[-1].token}/results/").content.decode()
+    assert "took this assessment since" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "Parmi les 30 entreprises qui ont fait cette évaluation depuis mars 2026, 40"),
+        ("en", "Among the 30 companies that took this assessment since March 2026, 40% are"),
+    ],
+)
+def test_the_report_gives_the_segments_share_among_30_respondents(language, sentence):
+    with time_machine.travel(MARCH_2026, tick=False):
+        companies = population()
+    casual = companies[0]
+    text = pdf_text(assessment_report_pdf(assessment_report(casual), language))
+    assert sentence in text
+
+
+def test_the_report_says_nothing_of_fewer_than_30_respondents():
+    companies = population(casual=11)
+    text = pdf_text(assessment_report_pdf(assessment_report(companies[0]), "en"))
+    assert "took this assessment since" not in text
