@@ -3,6 +3,7 @@ typography, intervals written out, groups named as the questionnaire names them.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -163,4 +164,5 @@ def segment_among_respondents(segment: str, language: str) -> dict | None:
         "since": barometer.since,
         "share": share_text(share.percent, language),
         "interval": interval_text(share, language),
+        "includes_synthetic": settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
     }

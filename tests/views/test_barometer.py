@@ -194,3 +194,16 @@ def test_the_report_says_nothing_of_fewer_than_30_respondents():
     companies = population(casual=11)
     text = pdf_text(assessment_report_pdf(assessment_report(companies[0]), "en"))
     assert "took this assessment since" not in text
+
+
+def test_in_the_demonstration_the_results_page_says_the_companies_include_synthetic_ones(
+    client, settings
+):
+    load_synthetic_population(count=40, seed=5)
+    company = make_assessment(profile="pioneers", complete=True)
+    english = client.get(f"/en/a/{company.token}/results/").content.decode()
+    assert "took this assessment since" not in english
+    settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC = True
+    english = client.get(f"/en/a/{company.token}/results/").content.decode()
+    assert "Among the 41 companies that took this assessment since" in english
+    assert "Demonstration: they include synthetic companies, not real answers." in english
