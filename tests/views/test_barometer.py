@@ -77,7 +77,7 @@ def test_the_period_runs_from_the_month_of_the_first_to_that_of_the_last(client)
 def test_29_companies_show_no_share(client):
     population(pioneers=17)
     content = page(client)
-    assert text_of(content, "segments") == ""
+    assert text_of(content, "segments") == "" and text_of(content, "headlines") == ""
     assert "à partir de 30 entreprises" in content
 
 
