@@ -10,7 +10,7 @@ from django.utils.translation import override
 
 from benchmarks.barometer import BAROMETER_CELL_MINIMUM, Barometer, SegmentShares, Share
 
-from .barometer_selectors import BarometerPage, current_barometer
+from .barometer_selectors import BarometerPage, respondents_in_segment
 from .domain.segments import SEGMENT_NAMES, SEGMENTS
 from .reports.barometer_chart import ShareBar, shares_svg
 from .words import format_percent
@@ -154,15 +154,14 @@ def barometer_context(page: BarometerPage, language: str) -> dict:
 
 def segment_among_respondents(segment: str, language: str) -> dict | None:
     """The company's segment among the companies that took the assessment, beside the study's
-    share on the results page and in the report: only once the barometer itself is shown."""
-    barometer = current_barometer()
-    if not barometer.shown:
+    share on the results page and in the report: only from the barometer's minimum."""
+    found = respondents_in_segment(segment)
+    if found is None:
         return None
-    share = barometer.study.shares[segment]
     return {
-        "total": barometer.total,
-        "since": barometer.since,
-        "share": share_text(share.percent, language),
-        "interval": interval_text(share, language),
+        "total": found.total,
+        "since": found.since,
+        "share": share_text(found.share.percent, language),
+        "interval": interval_text(found.share, language),
         "includes_synthetic": settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
     }

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Count, Min
 from django.utils import timezone
 
 from benchmarks.barometer import (
+    BAROMETER_CELL_MINIMUM,
     HEADLINE_FIGURE_IDS,
     Barometer,
     CountedCompany,
     HeadlineQuestion,
+    Share,
     barometer,
     headline_question,
 )
@@ -111,4 +115,29 @@ def barometer_page() -> BarometerPage:
         segment_figures=segment_figures(),
         headline_figures={fid: figures[fid] for fid in HEADLINE_FIGURE_IDS if fid in figures},
         includes_synthetic=settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
+    )
+
+
+@dataclass(frozen=True)
+class RespondentsInSegment:
+    total: int  # the companies that count
+    since: date  # the first of them to finish
+    share: Share  # those in the segment, as the study places them
+
+
+def respondents_in_segment(segment: str) -> RespondentsInSegment | None:
+    """The share of the companies that count that the study would place in this segment, for
+    the results page and the report; None below the barometer's minimum.
+
+    Counted in the database from the placement stored at completion, rather than from the whole
+    barometer: every results page asks, and the barometer reads every company's answers."""
+    counted = peer_population()
+    state = counted.aggregate(total=Count("pk"), first=Min("assessment__completed_at"))
+    if state["total"] < BAROMETER_CELL_MINIMUM:
+        return None
+    in_segment = counted.filter(assessment__segment=segment).count()
+    return RespondentsInSegment(
+        total=state["total"],
+        since=timezone.localdate(state["first"]),
+        share=Share(in_segment, state["total"]),
     )
