@@ -6,7 +6,9 @@ both in an `X-Robots-Tag` header and in the page's meta robots. A page added lat
 until it is listed.
 """
 
-INDEXABLE_PAGES = frozenset({"assessment:home", "assessment:sources", "assessment:privacy"})
+INDEXABLE_PAGES = frozenset(
+    {"assessment:home", "assessment:sources", "assessment:barometer", "assessment:privacy"}
+)
 NOINDEX = "noindex, nofollow"
 
 

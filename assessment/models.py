@@ -57,8 +57,8 @@ class Assessment(models.Model):
     # Generated for demonstration and measurement: never mixed into real benchmarks unless asked.
     is_synthetic = models.BooleanField(default=False)
     # Where the answers come from. Only a company's own self-serve answers count in peer
-    # benchmarks; a workshop participant is one voice among several, and a client's agreed answers
-    # count only once the client consents.
+    # benchmarks, once its respondent agrees; a workshop participant is one voice among several,
+    # and a client's agreed answers count only once the client consents.
     origin = models.CharField(max_length=20, default=Origin.SELF_SERVE, choices=Origin.choices)
     # One company's successive self-assessments share a random key: any one private link finds
     # them all again. Empty until the company assesses itself a second time.
@@ -70,6 +70,10 @@ class Assessment(models.Model):
     # Given by the company to receive its private link and report; used for nothing else, and
     # forgotten on request.
     email = models.EmailField(blank=True)
+    # The respondent's own answer, asked once on the results page: may these answers count,
+    # anonymously, among the companies compared and in the barometer? Unasked (None) counts as no:
+    # nobody is counted without saying yes. A consultant's client answers for its own (Client).
+    peer_benchmarks_consent = models.BooleanField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -120,7 +120,8 @@ def unfinished_assessments_older_than(days: int):
 # Peers
 
 
-def _peer_population():
+def peer_population():
+    """The assessments that count: peer comparisons and the barometer both read these."""
     counted = PeerScore.objects.all()
     if not settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC:
         counted = counted.filter(is_synthetic=False)
@@ -149,7 +150,7 @@ def _peer_rows(headcount: str, sector: str):
     Read from the narrow peer table, as integers only, so tens of thousands of rows load fast.
     """
     return (
-        _peer_population()
+        peer_population()
         .filter(Q(headcount=headcount) | Q(sector=sector))
         .annotate(
             same_size=ExpressionWrapper(Q(headcount=headcount), output_field=BooleanField()),
@@ -166,7 +167,7 @@ def assessment_peer_groups(assessment: Assessment) -> tuple[PeerGroup, ...]:
     histograms = _histograms(
         assessment.answers.get("headcount", ""), assessment.answers.get("sector", "")
     )
-    if _peer_population().filter(assessment=assessment).exists():
+    if peer_population().filter(assessment=assessment).exists():
         histograms = without_company(histograms, scores)
     return peer_groups(histograms, scores)
 

@@ -49,14 +49,17 @@ def assessment_update_peer_benchmarks(*, assessment: Assessment) -> None:
 
 
 def counts_among_peers(assessment: Assessment) -> bool:
-    """Who counts among peers, the one place that says it: a finished self-serve assessment,
-    unless a consultant's client holds it without consent; a workshop's agreed answers only with
-    the client's consent; a workshop participant never (one person's view, not the company's)."""
+    """Who counts among peers and in the barometer, the one place that says it: a finished
+    self-serve assessment whose respondent said yes, or, once a consultant's client holds it, with
+    the client's consent; a workshop's agreed answers only with the client's consent; a workshop
+    participant never (one person's view, not the company's)."""
     if not assessment.is_complete:
         return False
     client = _client_holding(assessment)
     if assessment.origin == Origin.SELF_SERVE:
-        return client is None or client.peer_benchmarks_consent
+        if client is not None:
+            return client.peer_benchmarks_consent
+        return assessment.peer_benchmarks_consent is True
     if assessment.origin == Origin.CONSENSUS:
         return client is not None and client.peer_benchmarks_consent
     return False
@@ -88,6 +91,18 @@ def _count_in_peer_benchmarks(assessment: Assessment) -> None:
             **assessment.score_values(),
         },
     )
+
+
+@transaction.atomic
+def assessment_set_peer_consent(*, assessment: Assessment, consent: bool) -> None:
+    """The respondent's answer to "may your anonymous answers count?": a yes counts them at
+    once, a no takes them out at once. A client's assessment follows the client (AnswersFrozen)."""
+    respondent_assessment(assessment)
+    if is_frozen(assessment):
+        raise AnswersFrozen
+    assessment.peer_benchmarks_consent = consent
+    assessment.save(update_fields=["peer_benchmarks_consent", "updated_at"])
+    assessment_update_peer_benchmarks(assessment=assessment)
 
 
 def assessment_check_answerable(assessment: Assessment) -> None:

@@ -100,6 +100,8 @@ def synthetic_assessments(count: int, seed: int) -> Iterator[Assessment]:
             completed_at=now,
             segment=study_placement(answers).segment,
             is_synthetic=True,
+            # Generated to be counted: the setting, not a person, decides whether they are.
+            peer_benchmarks_consent=True,
         )
         assessment.set_scores(score(questionnaire, answers))
         yield assessment

@@ -19,6 +19,8 @@ from benchmarks.figures import figures_by_study, studies_in_order
 from benchmarks.peers import PEER_GROUP_MINIMUM
 
 from . import exports, selectors, services
+from .barometer_presenters import barometer_context, segment_among_respondents
+from .barometer_selectors import barometer_page
 from .cookies import set_private_cookie
 from .domain.questionnaire import TEXT_MAX_LENGTH, load_questionnaire
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
@@ -229,6 +231,7 @@ def results(request, token):
         return elsewhere
     language = get_language()
     context = results_context(selectors.assessment_results(assessment), language)
+    context["among_respondents"] = segment_among_respondents(context["segment"]["key"], language)
     context["private_link"] = private_link(request, assessment)
     context["email_form"] = EmailLinkForm(initial={"email": assessment.email})
     if assessment.is_self_serve:
@@ -262,6 +265,19 @@ def export(request, token):
     assessment = respondents_own(token)
     rows = exports.answer_rows([("1", "", assessment, {})], get_language())
     return table_download(rows, "answers", "csv")
+
+
+@require_POST
+def peer_consent(request, token):
+    """The respondent's answer, from the results page, to whether their answers may count."""
+    assessment = respondents_own(token)
+    consent = request.POST.get("consent")
+    if consent in ("yes", "no"):
+        try:
+            services.assessment_set_peer_consent(assessment=assessment, consent=consent == "yes")
+        except AnswersFrozen:
+            pass  # a client's assessment follows the client's consent; the page says so
+    return redirect(reverse("assessment:results", kwargs={"token": token}) + "#peer-consent")
 
 
 @require_http_methods(["GET", "POST"])
@@ -306,6 +322,13 @@ def sources(request):
             "in_step_threshold": MEANS_IN_STEP_THRESHOLD,
         },
     )
+
+
+@require_safe
+def barometer(request):
+    """The study's segment table again, with the companies that took the assessment."""
+    context = barometer_context(barometer_page(), get_language())
+    return render(request, "assessment/barometer.html", context)
 
 
 def csrf_failure(request, reason=""):

@@ -5,8 +5,16 @@ from assessment.models import Assessment
 from tests.profiles import PROFILES
 
 
-def make_assessment(*, profile: str | None = None, complete: bool = False, **answers) -> Assessment:
-    assessment = Assessment.objects.create()
+def make_assessment(
+    *,
+    profile: str | None = None,
+    complete: bool = False,
+    peer_consent: bool | None = True,
+    **answers,
+) -> Assessment:
+    """By default a respondent who agreed to count among peers; `peer_consent=None` has not been
+    asked yet, False said no."""
+    assessment = Assessment.objects.create(peer_benchmarks_consent=peer_consent)
     stored = {**(PROFILES[profile]() if profile else {}), **answers}
     if stored:
         assessment = services.assessment_save_answers(assessment=assessment, answers=stored)

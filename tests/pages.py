@@ -14,7 +14,16 @@ from tests.profiles import PROFILES
 PASSWORD = "correct horse battery"
 
 # Public pages: search engines may index them, in both languages.
-PUBLIC = ["/", "/en/", "/sources/", "/en/sources/", "/privacy/", "/en/privacy/"]
+PUBLIC = [
+    "/",
+    "/en/",
+    "/sources/",
+    "/en/sources/",
+    "/barometer/",
+    "/en/barometer/",
+    "/privacy/",
+    "/en/privacy/",
+]
 
 
 @dataclass(frozen=True)

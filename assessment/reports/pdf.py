@@ -21,6 +21,7 @@ from django.utils.translation import override
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from ..barometer_presenters import segment_among_respondents
 from ..models import Assessment
 from ..selectors import AssessmentReport
 from ..workshops import brand
@@ -113,6 +114,7 @@ def brand_fetcher(consultancy) -> StaticFilesOnly:
 def report_html(report: AssessmentReport, language: str) -> str:
     context = report_context(report, language)
     context["brand"] = report_brand(report.consultancy)
+    context["among_respondents"] = segment_among_respondents(context["segment"]["key"], language)
     with override(language):
         if report.group is not None:
             # The agreed answers of a workshop: the report tells how the group got there.

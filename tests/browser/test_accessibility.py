@@ -47,11 +47,18 @@ def test_no_page_has_a_serious_accessibility_violation(live_server, size):
     for earlier in (make_assessment(profile="silent_mass", complete=True), done):
         services.client_attach_assessment(client=company, link=earlier.token, attached_by=user)
     services.client_set_targets(client=company, targets={"team": 60})
+    # Thirty companies that agreed to count fill the barometer's tables; one more is asked.
+    for _ in range(30):
+        make_assessment(profile="pioneers", complete=True)
+    unasked = make_assessment(profile="casual", complete=True, peer_consent=None)
     pages = [
         "/",
         "/en/",
         "/sources/",
+        "/barometer/",
+        "/en/barometer/",
         "/privacy/",
+        f"/a/{unasked.token}/results/",
         f"/a/{fresh.token}/step/1/",
         f"/en/a/{fresh.token}/step/2/",
         f"/a/{done.token}/results/",
