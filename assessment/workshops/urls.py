@@ -55,6 +55,7 @@ urlpatterns = [
     path("consultant/workshops/<int:pk>/reveal/", live.reveal, name="reveal"),
     path("consultant/workshops/<int:pk>/close/", live.close, name="close"),
     path("consultant/workshops/<int:pk>/reopen/", live.reopen, name="reopen"),
+    path("consultant/workshops/<int:pk>/deck.pptx", clients.deck, name="deck"),
     path("consultant/workshops/<int:pk>/notes/", notes.add_note, name="add_note"),
     path(
         "consultant/workshops/<int:pk>/notes/<int:note>/delete/",

@@ -16,7 +16,9 @@ from assessment.refusals import CannotAttach
 from assessment.reports.pdf import progress_report_filename, progress_report_pdf
 
 from .. import selectors, services
+from ..deck import workshop_deck
 from ..forms import AttachForm, ClientForm, TargetsForm, WorkshopForm
+from ..group_presenters import workshop_report_context
 from ..models import WorkshopNote
 from ..presenters import client_respondents, progress_context, workshop_respondents
 from .access import consultancy_of_user, get_client_for_user, get_workshop_for_user
@@ -170,3 +172,19 @@ def export(request, pk, kind):
     respondents = workshop_respondents(workshop, selectors.workshop_participants(workshop))
     name = f"workshop-{timezone.localtime(workshop.created_at):%Y-%m-%d}-{workshop.code}"
     return table_download(exports.answer_rows(respondents, get_language()), name, kind)
+
+
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+@login_required
+@require_GET
+def deck(request, pk):
+    """The workshop's charts as a PowerPoint deck, in the consultancy's colours."""
+    workshop = get_workshop_for_user(request, pk)
+    language = get_language()
+    words = workshop_report_context(workshop, selectors.workshop_group(workshop), language)
+    report = words["workshop_report"]
+    when = timezone.localtime(workshop.created_at)
+    content = workshop_deck(workshop, report, report["notes"], when.date())
+    return download(content, PPTX, f"workshop-{when:%Y-%m-%d}-{workshop.code}.pptx")

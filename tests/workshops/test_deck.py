@@ -1,0 +1,114 @@
+"""The workshop's charts as a PowerPoint deck, read back: one slide per chart, native charts with
+the group's figures, the consultancy's colour, and no role shown below three people."""
+
+import io
+
+import pytest
+from pptx import Presentation
+
+from assessment.workshops import services
+from tests.workshops.conftest import answer_everything, join
+
+pytestmark = pytest.mark.django_db
+
+
+def deck_of(client, workshop):
+    response = client.get(f"/en/consultant/workshops/{workshop.pk}/deck.pptx")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.pptx"')
+    return Presentation(io.BytesIO(response.content))
+
+
+def titles(deck):
+    return [
+        next(shape.text_frame.text for shape in slide.shapes if shape.name == "Title")
+        for slide in deck.slides
+    ]
+
+
+def charts(slide):
+    return [shape.chart for shape in slide.shapes if shape.has_chart]
+
+
+def test_the_deck_has_the_scores_the_gaps_and_one_slide_per_agenda_item(
+    client, alice, questionnaire, workshop
+):
+    people = [("management", "ahead", "lt10k")] * 3 + [("sales", "late", "dont_know")] * 3
+    for number, (role, tempo, budget) in enumerate(people):
+        answer_everything(
+            client, questionnaire, join(workshop, f"p{number}", role), tempo=tempo, budget=budget
+        )
+    services.workshop_add_note(
+        workshop=workshop, question_id="tempo", text="Benchmark two competitors", owner="Sales"
+    )
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    deck = deck_of(client, workshop)
+    tempo = questionnaire.question("tempo").label.in_language("en")
+    budget = questionnaire.question("budget").label.in_language("en")
+    assert titles(deck) == [
+        "Workshop results",
+        "The group's scores",
+        "What the room does not know",
+        tempo,
+        "Notes and actions of the workshop",
+    ]
+    [scores] = charts(deck.slides[1])
+    assert [series.name for series in scores.plots[0].series] == ["Lowest", "Median", "Highest"]
+    assert list(scores.plots[0].categories)[:2] == ["Presence and activity", "Team"]
+    [agenda] = charts(deck.slides[3])
+    assert list(agenda.plots[0].categories) == ["Behind", "Ahead"]
+    assert list(agenda.plots[0].series[0].values) == [3, 3]
+    text = " ".join(
+        shape.text_frame.text for shape in deck.slides[3].shapes if shape.has_text_frame
+    )
+    assert "Management (3): mostly “Ahead”" in text and "The roles split." in text
+    gaps = " ".join(s.text_frame.text for s in deck.slides[2].shapes if s.has_text_frame)
+    assert f"{budget} — 3 of 6 do not know; 3 answered." in gaps
+    notes = " ".join(s.text_frame.text for s in deck.slides[4].shapes if s.has_text_frame)
+    assert "Action: Benchmark two competitors — Sales" in notes
+
+
+def test_the_deck_never_shows_a_role_of_fewer_than_three(client, alice, questionnaire, workshop):
+    for number, (role, tempo) in enumerate((("management", "ahead"), ("sales", "late"))):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}", role), tempo=tempo)
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    deck = deck_of(client, workshop)
+    every_text = " ".join(
+        shape.text_frame.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    assert "Management (" not in every_text and "Sales (" not in every_text
+
+
+def test_the_deck_is_in_the_consultancys_colour(client, alice, questionnaire, workshop):
+    consultancy = alice.membership.consultancy
+    consultancy.accent_colour = "#aa3300"
+    consultancy.save()
+    answer_everything(client, questionnaire, join(workshop, "p1"))
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    deck = deck_of(client, workshop)
+    [scores] = charts(deck.slides[1])
+    assert str(scores.plots[0].series[1].format.fill.fore_color.rgb) != "AA3300"
+    assert str(scores.plots[0].series[0].format.fill.fore_color.rgb) == "AA3300"
+    assert "Prepared by Conseil A" in " ".join(
+        s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame
+    )
+
+
+def test_only_the_consultancy_downloads_the_deck(client, charlie, workshop):
+    client.force_login(charlie)
+    assert client.get(f"/consultant/workshops/{workshop.pk}/deck.pptx").status_code == 404
+
+
+def test_a_deck_before_anyone_finished_says_so(client, alice, workshop):
+    join(workshop, "p1")
+    client.force_login(alice)
+    deck = deck_of(client, workshop)
+    assert "Nobody has finished the questionnaire yet." in " ".join(
+        s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame
+    )
