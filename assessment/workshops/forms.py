@@ -13,8 +13,14 @@ from .models import JOIN_CODE_LENGTH, ROLES, Client
 
 
 def role_choices(roles=ROLES) -> list[tuple[str, str]]:
+    """The proposed roles by their names; a client's own roles are stored as their names."""
     names = role_names()
-    return [(role, names[role]) for role in roles]
+    return [(role, names.get(role, role)) for role in roles]
+
+
+# A client's own roles beside the four proposed: a handful, each a short name.
+MAX_OWN_ROLES = 6
+OWN_ROLE_MAX_LENGTH = 40
 
 
 def _options(question_id: str, language: str):
@@ -80,6 +86,12 @@ class WorkshopForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         initial=list(ROLES),
     )
+    own_roles = forms.CharField(
+        label=_("The client's own roles (optional)"),
+        help_text=_("Separated by commas, for example: HR, IT, Customer service."),
+        max_length=MAX_OWN_ROLES * (OWN_ROLE_MAX_LENGTH + 2),
+        required=False,
+    )
     named_mode = forms.BooleanField(
         label=_("Named mode: show answers under first names (participants are told)"),
         required=False,
@@ -100,9 +112,34 @@ class WorkshopForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"].choices = role_choices()
+        self.fields["roles"].required = False
+
+    def clean_own_roles(self):
+        names = []
+        proposed = {name.casefold() for name in role_names().values()} | set(ROLES)
+        for raw in self.cleaned_data["own_roles"].split(","):
+            name = " ".join(raw.split())
+            if not name or name.casefold() in {n.casefold() for n in names}:
+                continue
+            if has_control_characters(name) or len(name) > OWN_ROLE_MAX_LENGTH:
+                raise forms.ValidationError(
+                    _("Each role is a name of %(max)s characters at most.")
+                    % {"max": OWN_ROLE_MAX_LENGTH}
+                )
+            if name.casefold() in proposed or name.startswith("__"):
+                continue  # already proposed
+            names.append(name)
+        if len(names) > MAX_OWN_ROLES:
+            raise forms.ValidationError(
+                _("%(max)s roles of the client's own at most.") % {"max": MAX_OWN_ROLES}
+            )
+        return names
 
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get("roles") and not cleaned.get("own_roles"):
+            self.add_error("roles", _("Tick at least one role, or name the client's own."))
+        cleaned["roles"] = [*cleaned.get("roles", []), *cleaned.pop("own_roles", [])]
         if not cleaned.get("prework"):
             cleaned["prework_until"] = None
         elif cleaned.get("prework_until") and cleaned["prework_until"] < timezone.localdate():
@@ -129,7 +166,7 @@ class JoinForm(forms.Form):
 
     def __init__(self, *args, roles=ROLES, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = role_choices([role for role in ROLES if role in roles])
+        self.fields["role"].choices = role_choices(roles)
 
 
 class ConsensusForm(forms.Form):

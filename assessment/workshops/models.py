@@ -134,7 +134,8 @@ class Participant(models.Model):
     assessment = models.OneToOneField(
         Assessment, on_delete=models.CASCADE, related_name="participant"
     )
-    role = models.CharField(max_length=20, choices=[(role, role) for role in ROLES])
+    # One of the proposed roles (a key) or one of the client's own (its name).
+    role = models.CharField(max_length=40)
     first_name = models.CharField(max_length=40, blank=True)
     # The phone's own random id (a signed cookie): joining again from it resumes.
     device_key = models.CharField(max_length=64)

@@ -90,7 +90,9 @@ def workshop_create(
                     created_by=created_by,
                     title=title,
                     named_mode=named_mode,
-                    roles=[role for role in ROLES if role in (roles or ROLES)],
+                    # The proposed roles in their usual order, then the client's own.
+                    roles=[role for role in ROLES if role in (roles or ROLES)]
+                    + [role for role in (roles or []) if role not in ROLES],
                     prework=prework,
                     prework_until=prework_until if prework else None,
                 )
