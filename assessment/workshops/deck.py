@@ -175,6 +175,26 @@ def workshop_deck(workshop, report: dict, notes: list[dict], when: date) -> byte
         if below:
             deck.lines(slide, below, Inches(2.5) + chart_height + Emu(Inches(0.1)), Pt(15))
 
+    for revote in report["revotes"]:
+        slide = deck.slide(revote["question"], eyebrow=_("Before and after the discussion"))
+        deck.bars(
+            slide,
+            [row["label"] for row in revote["rows"]],
+            [
+                (
+                    _("Before (%(count)s)") % {"count": revote["answered_before"]},
+                    [row["before"] for row in revote["rows"]],
+                ),
+                (
+                    _("After (%(count)s)") % {"count": revote["answered_after"]},
+                    [row["after"] for row in revote["rows"]],
+                ),
+            ],
+            Inches(1.9),
+            Inches(4.8),
+            legend=True,
+        )
+
     if notes:
         slide = deck.slide(_("Notes and actions of the workshop"), eyebrow=client)
         lines = []

@@ -13,12 +13,13 @@ from assessment.domain.group import (
     QuestionSpread,
     knowing_groups,
 )
-from assessment.domain.questionnaire import load_questionnaire
+from assessment.domain.questionnaire import SINGLE, load_questionnaire
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.presenters import role_names
 from assessment.selectors import first_step_to_answer
 from assessment.words import dimension_names
 
+from .revotes import revotes_of
 from .selectors import GroupView
 
 
@@ -161,6 +162,7 @@ def spread_context(spread: QuestionSpread, language: str, named: list | None = N
     rows = distribution(spread, language)
     return {
         "id": spread.question.id,
+        "single": spread.question.kind == SINGLE,
         "question": spread.question.label.in_language(language),
         "rows": _with_names(rows, spread, named) if named else rows,
         # When everyone gave the same answer, every role did: nothing to show per role.
@@ -237,6 +239,9 @@ def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
             **group_context(group, language, named_mode=False),
             "date": workshop.created_at,
             "notes": notes_context(workshop, language),
+            "revotes": [
+                r for r in revotes_context(revotes_of(workshop), language) if not r["open"]
+            ],
             "dissent": [
                 {
                     "question": questionnaire.question(question_id).label.in_language(language),
@@ -289,3 +294,39 @@ def consensus_rows(form, group: GroupView, language: str, notes=()) -> list[dict
             }
         )
     return rows
+
+
+def revotes_context(revotes, language: str) -> list[dict]:
+    """Each re-vote's question with the room's answers before and after, side by side."""
+    questionnaire = load_questionnaire()
+    shown = []
+    for revote, after in revotes:
+        if not questionnaire.has_question(revote.question_id):
+            continue
+        question = questionnaire.question(revote.question_id)
+        total_before, total_after = sum(revote.before.values()), sum(after.values())
+
+        def share(count, total):
+            return round(100 * count / total) if total else 0
+
+        shown.append(
+            {
+                "id": revote.pk,
+                "question": question.label.in_language(language),
+                "open": revote.is_open,
+                "answered_before": total_before,
+                "answered_after": total_after,
+                "rows": [
+                    {
+                        "label": option.label.in_language(language),
+                        "before": revote.before.get(option.value, 0),
+                        "after": after.get(option.value, 0),
+                        "before_share": share(revote.before.get(option.value, 0), total_before),
+                        "after_share": share(after.get(option.value, 0), total_after),
+                    }
+                    for option in question.options
+                    if revote.before.get(option.value) or after.get(option.value)
+                ],
+            }
+        )
+    return shown

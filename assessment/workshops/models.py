@@ -161,6 +161,44 @@ class Participant(models.Model):
         )
 
 
+class Revote(models.Model):
+    """One question voted again after the discussion: the phones show that question alone.
+
+    The participants' first answers stay as they were; the second round is kept beside them, so
+    the before and after can be shown side by side, on the screen and in the report.
+    """
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="revotes")
+    question_id = models.CharField(max_length=40)
+    before = models.JSONField(default=dict)  # option value -> count, when the re-vote opened
+    opened_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["opened_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} in {self.workshop}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class RevoteAnswer(models.Model):
+    revote = models.ForeignKey(Revote, on_delete=models.CASCADE, related_name="answers")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    answer = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["revote", "participant"], name="one_revote_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answer} in {self.revote}"
+
+
 class WorkshopNote(models.Model):
     """A note or an action captured while the room discusses a question.
 

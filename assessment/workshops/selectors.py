@@ -30,6 +30,7 @@ from assessment.models import Assessment
 from assessment.refusals import WorkshopStillOpen
 
 from .models import Client, Consultancy, Participant, Workshop
+from .revotes import revote_version
 
 
 def workshop_of(assessment: Assessment) -> Workshop | None:
@@ -73,7 +74,7 @@ def workshop_version(workshop: Workshop) -> str:
         let_in=Max("let_in_at"),
     )
     raw = (
-        f"{workshop.pk}:{state['joined']}:{state['finished']}:{state['last']}:{state['let_in']}:"
+        f"{revote_version(workshop)}:{workshop.pk}:{state['joined']}:{state['finished']}:{state['last']}:{state['let_in']}:"
         f"{workshop.revealed_at}:{workshop.closed_at}"
     )
     return hashlib.sha256(raw.encode()).hexdigest()[:32]

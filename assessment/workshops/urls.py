@@ -55,6 +55,9 @@ urlpatterns = [
     path("consultant/workshops/<int:pk>/reveal/", live.reveal, name="reveal"),
     path("consultant/workshops/<int:pk>/close/", live.close, name="close"),
     path("consultant/workshops/<int:pk>/reopen/", live.reopen, name="reopen"),
+    path("consultant/workshops/<int:pk>/revote/", live.open_revote, name="open_revote"),
+    path("consultant/workshops/<int:pk>/revote/close/", live.close_revote, name="close_revote"),
+    path("a/<slug:token>/revote/", participants.revote, name="revote"),
     path("consultant/workshops/<int:pk>/deck.pptx", clients.deck, name="deck"),
     path("consultant/workshops/<int:pk>/notes/", notes.add_note, name="add_note"),
     path(

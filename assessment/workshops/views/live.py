@@ -19,8 +19,9 @@ from assessment.refusals import AnswersFrozen, WorkshopClosed, WorkshopStillOpen
 
 from .. import selectors, services
 from ..forms import ConsensusForm, NoteForm, WorkshopForm
-from ..group_presenters import consensus_rows, group_context, notes_context
+from ..group_presenters import consensus_rows, group_context, notes_context, revotes_context
 from ..models import Workshop
+from ..revotes import CannotRevote, revote_close, revote_open, revotes_of
 from .access import get_client_for_user, get_workshop_for_user
 from .notes import note_questions
 
@@ -54,7 +55,10 @@ def workshop_new(request, pk):
 
 
 def _facilitator_context(request, workshop: Workshop) -> dict:
+    revotes = revotes_context(revotes_of(workshop), get_language())
     return {
+        "revotes": revotes,
+        "open_revote": next((r for r in revotes if r["open"]), None),
         "workshop": workshop,
         "join_url": _join_url(request, workshop),
         "poll_seconds": LIVE_POLL_SECONDS,
@@ -113,6 +117,28 @@ def present_slides(request, pk):
     response["ETag"] = etag
     response["Cache-Control"] = "no-cache, private"
     return response
+
+
+@login_required
+@require_POST
+def open_revote(request, pk):
+    workshop = get_workshop_for_user(request, pk)
+    try:
+        revote_open(workshop=workshop, question_id=request.POST.get("question", "")[:40])
+    except WorkshopClosed:
+        messages.info(request, _("The workshop is closed: reopen it to vote again."))
+    except CannotRevote:
+        messages.error(
+            request, _("Only a question with one answer can be voted again, after the reveal.")
+        )
+    return redirect("workshops:facilitator", pk=pk)
+
+
+@login_required
+@require_POST
+def close_revote(request, pk):
+    revote_close(workshop=get_workshop_for_user(request, pk))
+    return redirect("workshops:facilitator", pk=pk)
 
 
 @login_required

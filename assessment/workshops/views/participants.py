@@ -3,17 +3,21 @@
 import secrets
 
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from assessment import selectors as assessment_selectors
 from assessment.cookies import set_private_cookie
+from assessment.domain.questionnaire import load_questionnaire
+from assessment.models import Assessment
 from assessment.refusals import WorkshopClosed
 
 from .. import selectors, services, throttling
 from ..forms import JoinCodeForm, JoinForm
 from ..models import Workshop
+from ..revotes import CannotRevote, has_answered, open_revote, revote_answer
 
 DEVICE_COOKIE_NAME = "smm_device"
 DEVICE_COOKIE_MAX_AGE = 60 * 60 * 24 * 30
@@ -80,3 +84,35 @@ def _join(request, workshop: Workshop):
     response = render(request, "workshops/join.html", {"workshop": workshop, "form": form})
     # Set before the form is sent: a double tap on "Start" then joins once, not twice.
     return _with_device_cookie(response, device_key)
+
+
+@require_http_methods(["GET", "POST"])
+def revote(request, token):
+    """The one question the facilitator asks again, on the phone's last page (polled)."""
+    assessment = get_object_or_404(Assessment, token=token[:64])
+    participant = assessment_selectors.participant_of(assessment)
+    if participant is None:
+        raise Http404
+    current = open_revote(participant.workshop)
+    error = ""
+    if request.method == "POST":
+        try:
+            revote_id = int(request.POST.get("revote", ""))
+            revote_answer(
+                participant=participant, revote_id=revote_id, raw=request.POST.get("answer")
+            )
+        except (ValueError, CannotRevote):
+            error = _("Choose one of the answers while the question is open.")
+        if not request.headers.get("HX-Request"):
+            return redirect("assessment:done", token=token)
+    context = {"assessment": assessment, "revote": None, "error": error}
+    if current is not None:
+        question = load_questionnaire().question(current.question_id)
+        language = get_language()
+        context["revote"] = {
+            "id": current.pk,
+            "question": question.label.in_language(language),
+            "options": [(o.value, o.label.in_language(language)) for o in question.options],
+            "answered": has_answered(current, participant),
+        }
+    return render(request, "workshops/_revote.html", context)
