@@ -60,6 +60,10 @@ class Assessment(models.Model):
     # benchmarks; a workshop participant is one voice among several, and a client's agreed answers
     # count only once the client consents.
     origin = models.CharField(max_length=20, default=Origin.SELF_SERVE, choices=Origin.choices)
+    # False when it was finished past the per-address limit of finished questionnaires
+    # (throttling.PEER_COMPLETIONS_PER_ADDRESS): its respondent has their results, but a script
+    # finishing fake questionnaires never tilts what other companies are compared with.
+    peer_eligible = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-created_at"]

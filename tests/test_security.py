@@ -74,11 +74,15 @@ def test_the_health_check_says_503_when_the_database_is_down(client):
 def production_env(**extra):
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_DEBUG"}}
     env.update(
-        SECRET_KEY="p" * 20 + "-a-long-random-production-secret-key-0123456789",
-        DJANGO_SECURE="1",
-        ALLOWED_HOSTS="maturity.example.com",
-        DJANGO_SETTINGS_MODULE="assessment.settings",
-        **extra,
+        {
+            "SECRET_KEY": "p" * 20 + "-a-long-random-production-secret-key-0123456789",
+            "DJANGO_SECURE": "1",
+            "ALLOWED_HOSTS": "maturity.example.com",
+            "DJANGO_SETTINGS_MODULE": "assessment.settings",
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "ADMIN_URL": "back-office-7f3/",
+            **extra,
+        }
     )
     return env
 
