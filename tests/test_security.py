@@ -117,3 +117,39 @@ def test_a_database_error_during_a_request_gives_a_clear_503(client):
     assert response.status_code == 503
     assert response["Retry-After"] == "10"
     assert "Réessayez dans un instant" in response.content.decode()
+
+
+def deploy_check(**extra) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=production_env(**extra),
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_the_deploy_checks_fail_when_mails_go_to_the_console():
+    result = deploy_check(EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
+    assert result.returncode != 0
+    assert "assessment.E001" in result.stderr
+
+
+def test_the_deploy_checks_fail_on_the_default_admin_path():
+    result = deploy_check(ADMIN_URL="admin/")
+    assert result.returncode != 0
+    assert "assessment.E002" in result.stderr
+
+
+def test_a_developers_machine_may_keep_both(settings):
+    from assessment.checks import production_settings
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    settings.ADMIN_URL = "admin/"
+    settings.DEBUG = True
+    assert production_settings(None) == []
+    settings.DEBUG = False
+    assert {error.id for error in production_settings(None)} == {
+        "assessment.E001",
+        "assessment.E002",
+    }
