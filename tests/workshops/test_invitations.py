@@ -107,6 +107,14 @@ def test_only_a_colleague_of_the_same_consultancy_can_remove_one(client, alice, 
     assert Membership.objects.filter(user_id=bob.pk).exists()
 
 
+def test_removing_a_colleague_asks_first(client, alice, bob):
+    client.force_login(alice)
+    page = client.get(f"/consultant/colleagues/{bob.pk}/remove/")
+    assert page.status_code == 200
+    assert "bob@conseil.fr" in page.content.decode()
+    assert Membership.objects.filter(user_id=bob.pk).exists()
+
+
 def test_the_dashboard_offers_to_remove_colleagues_but_not_oneself(client, alice, bob):
     client.force_login(alice)
     dashboard = client.get("/consultant/").content.decode()

@@ -124,12 +124,15 @@ def invitation_revoke(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def colleague_remove(request, pk):
+    """A confirmation page, then the removal: the account goes for good."""
+    consultancy = consultancy_of_user(request)
+    membership = get_object_or_404(consultancy.members.select_related("user"), user_id=pk)
+    if request.method == "GET":
+        return render(request, "workshops/colleague_remove.html", {"colleague": membership.user})
     try:
-        services.colleague_remove(
-            consultancy=consultancy_of_user(request), user_id=pk, removed_by=request.user
-        )
+        services.colleague_remove(consultancy=consultancy, user_id=pk, removed_by=request.user)
     except CannotRemoveColleague:
         messages.error(request, _("You cannot remove your own account."))
     else:
