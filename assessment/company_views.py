@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import selectors, services
+from . import selectors, services, throttling
 from .forms import EmailLinkForm
 from .history import company_assessments
 from .mail import send_private_link
@@ -17,7 +17,6 @@ from .models import Assessment
 from .refusals import IncompleteAssessment
 from .reports.pdf import assessment_report_pdf, report_filename
 from .views import deleted, private_link, remember, respondents_own
-from .workshops import throttling
 
 
 def _back(request, assessment: Assessment):

@@ -1,5 +1,58 @@
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import override
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a body larger than REQUEST_BODY_MAX_BYTES from its announced length, before a byte
+    of it is read: no anonymous visitor makes a worker read and spool 50 MB.
+
+    Django reads no more than Content-Length says, and nothing of a body without one, so the
+    announced length is the whole of what the app could be made to read. The logo upload is the
+    exception, for a signed-in consultant only: its form says what a logo may weigh.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._logo_paths = None
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponse("Bad Content-Length", status=400, content_type="text/plain")
+        if length > settings.REQUEST_BODY_MAX_BYTES and not self._logo_upload(request):
+            return HttpResponse("Request body too large", status=413, content_type="text/plain")
+        return self.get_response(request)
+
+    def _logo_upload(self, request) -> bool:
+        if self._logo_paths is None:
+            self._logo_paths = set()
+            for code, _name in settings.LANGUAGES:
+                with override(code):
+                    self._logo_paths.add(reverse("workshops:brand"))
+        return request.path_info in self._logo_paths and request.user.is_authenticated
+
+
+class NoStoreForTokensMiddleware:
+    """Pages and files reached by a private token or a join code are kept by no cache, shared
+    or the browser's own: whoever holds the link is the only one who should see them."""
+
+    SECRET_ARGUMENTS = frozenset({"token", "code"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = request.resolver_match
+        if match is not None and self.SECRET_ARGUMENTS & match.kwargs.keys():
+            add_never_cache_headers(response)
+        return response
 
 
 class DatabaseUnavailableMiddleware:

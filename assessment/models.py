@@ -74,6 +74,10 @@ class Assessment(models.Model):
     # anonymously, among the companies compared and in the barometer? Unasked (None) counts as no:
     # nobody is counted without saying yes. A consultant's client answers for its own (Client).
     peer_benchmarks_consent = models.BooleanField(null=True, blank=True)
+    # False when it was finished past the per-address limit of finished questionnaires
+    # (throttling.PEER_COMPLETIONS_PER_ADDRESS): its respondent has their results, but a script
+    # finishing fake questionnaires never tilts what other companies are compared with.
+    peer_eligible = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -41,13 +41,25 @@ class WorkshopInDiscussion(Refused):
         self.workshop = workshop
 
 
+class WorkshopFull(Refused):
+    """The workshop has as many participants as one takes."""
+
+    def __init__(self, workshop=None):
+        super().__init__("the workshop is full")
+        self.workshop = workshop
+
+
 class WorkshopStillOpen(Refused):
     """The agreed answers come after the group's: never while people still answer blind."""
 
 
 class InvitationUsed(Refused):
-    """The invitation was accepted already."""
+    """The invitation was accepted already, revoked, or has expired."""
 
 
 class CannotAttach(Refused):
     """This assessment cannot join the client's timeline; the message says why."""
+
+
+class CannotRemoveColleague(Refused):
+    """A consultant does not remove their own account from the consultancy's colleagues."""

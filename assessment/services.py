@@ -5,7 +5,7 @@ Each refuses what the rules do not allow with a named exception (see refusals.py
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from django.conf import settings
 from django.core.cache import cache
@@ -52,8 +52,9 @@ def counts_among_peers(assessment: Assessment) -> bool:
     """Who counts among peers and in the barometer, the one place that says it: a finished
     self-serve assessment whose respondent said yes, or, once a consultant's client holds it, with
     the client's consent; a workshop's agreed answers only with the client's consent; a workshop
-    participant never (one person's view, not the company's)."""
-    if not assessment.is_complete:
+    participant never (one person's view, not the company's); nor one finished past the
+    per-address limit (assessment_complete)."""
+    if not assessment.is_complete or not assessment.peer_eligible:
         return False
     client = _client_holding(assessment)
     if assessment.origin == Origin.SELF_SERVE:
@@ -152,7 +153,11 @@ def assessment_save_answers(
 
 
 @transaction.atomic
-def assessment_complete(*, assessment: Assessment) -> AssessmentResult:
+def assessment_complete(
+    *, assessment: Assessment, within_peer_limit: Callable[[], bool] | None = None
+) -> AssessmentResult:
+    """Score and finish the assessment. `within_peer_limit` is asked once, when a self-serve
+    assessment is first finished: past the limit it is scored but never counted among peers."""
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     questionnaire = locked.questionnaire()
     missing = missing_answers(questionnaire, locked.answers)
@@ -161,6 +166,8 @@ def assessment_complete(*, assessment: Assessment) -> AssessmentResult:
     _store_scores(locked, questionnaire)
     if locked.completed_at is None:
         locked.completed_at = timezone.now()
+        if within_peer_limit is not None and locked.origin == Origin.SELF_SERVE:
+            locked.peer_eligible = within_peer_limit()
     locked.save()
     assessment_update_peer_benchmarks(assessment=locked)
     return assess(questionnaire, locked.answers)

@@ -5,6 +5,7 @@ app at start-up instead of running with a guessable one.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "axes",
     "assessment",
     "assessment.workshops",
 ]
@@ -63,11 +65,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view, CSRF's check included, reads a body; after the user is known (the logo).
+    "assessment.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "assessment.indexing.NoIndexMiddleware",
     "assessment.middleware.DatabaseUnavailableMiddleware",
+    "assessment.middleware.NoStoreForTokensMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "assessment.urls"
@@ -197,22 +203,39 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line goes through the filter that hides private links (assessment/logs.py).
+    "filters": {"scrub_secrets": {"()": "assessment.logs.ScrubSecrets"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["scrub_secrets"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # WeasyPrint narrates every rendering step at INFO; its warnings (a refused URL) still show.
     "loggers": {
+        # The development server's request lines, through the same filter.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }
 
-# Behind a reverse proxy: the header it puts the client's address in (e.g. X-Forwarded-For),
-# so that rate limits count visitors, not the proxy. Empty: the connection's own address.
+# Abuse: rate limits, the visitor's address, logins, request sizes (see README, "Limits").
+# Behind a reverse proxy: the header it puts the client's address in (e.g. X-Forwarded-For), and
+# how many proxies of ours append to it. The address used is the one the outermost of them
+# appended, counted from the right: what a visitor writes in the header themselves is ignored.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+CLIENT_IP_TRUSTED_PROXIES = int(os.environ.get("CLIENT_IP_TRUSTED_PROXIES", "1"))
 
 # A cache shared by every app process and machine (rate limits, peer histograms, reports):
-# Redis when REDIS_URL is set, otherwise each process's own memory.
+# Redis when REDIS_URL is set, otherwise a table of the database that `migrate` makes.
+CACHES = {
+    "default": {
+        "BACKEND": "assessment.cache.DatabaseCache",
+        "LOCATION": "cache_entries",
+        # Past this many entries Django deletes a third of them, rate counts included.
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
+}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -220,6 +243,28 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+# django-ratelimit vouches only for memcached and django-redis by name; Django's own Redis cache
+# and the database cache above both count atomically (tests/test_shared_limits.py).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
+# Password guessing, the admin's login included: past 10 failures for one account from one
+# address, that pair is refused for 15 minutes (django-axes, counted in the database).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "assessment.throttling.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "workshops/too_many_logins.html"
+# Successful logins are not kept: who logged in when is not needed to stop guessing.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Bodies larger than this are refused before they are read (413), the logo upload excepted,
+# which has its own, larger limit (assessment/workshops/brand.py).
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", str(256 * 1024)))
 
 # Unfinished anonymous assessments are deleted after this many days without a change
 # (`manage.py purge_unfinished`); finished ones stay until their respondent deletes them.

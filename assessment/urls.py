@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import company_views, views
-from .workshops.views.accounts import RateLimitedLoginView
+from .workshops.views.accounts import RateLimitedLoginView, RateLimitedPasswordResetView
 
 assessment_patterns = [
     path("", views.home, name="home"),
@@ -36,6 +36,11 @@ urlpatterns = [
         path("", include((assessment_patterns, "assessment"))),
         path("", include("assessment.workshops.urls")),
         path("accounts/login/", RateLimitedLoginView.as_view(), name="login"),
+        path(
+            "accounts/password_reset/",
+            RateLimitedPasswordResetView.as_view(),
+            name="password_reset",
+        ),
         path("accounts/", include("django.contrib.auth.urls")),
         prefix_default_language=False,
     ),

@@ -18,7 +18,7 @@ from django.views.decorators.http import (
 from benchmarks.figures import figures_by_study, studies_in_order
 from benchmarks.peers import PEER_GROUP_MINIMUM
 
-from . import exports, selectors, services
+from . import exports, selectors, services, throttling
 from .barometer_presenters import barometer_context, segment_among_respondents
 from .barometer_selectors import barometer_page
 from .cookies import set_private_cookie
@@ -93,6 +93,8 @@ def _respondent_key(request) -> str:
 
 @require_POST
 def start(request):
+    if throttling.refused(request, throttling.STARTS_PER_ADDRESS):
+        return render(request, "too_many_requests.html", status=429)
     respondent_key = _respondent_key(request)
     assessment = services.assessment_start(language=get_language(), respondent_key=respondent_key)
     response = remember(redirect("assessment:step", token=assessment.token, number=1), assessment)
@@ -184,7 +186,12 @@ def _step(request, assessment: Assessment, number: int):
 
 def _finish(request, assessment):
     try:
-        services.assessment_complete(assessment=assessment)
+        services.assessment_complete(
+            assessment=assessment,
+            within_peer_limit=lambda: (
+                not throttling.refused(request, throttling.PEER_COMPLETIONS_PER_ADDRESS)
+            ),
+        )
     except IncompleteAssessment:
         messages.warning(request, _("A few questions are still unanswered. Here is the first."))
         number = selectors.first_step_to_answer(assessment) or 1

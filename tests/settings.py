@@ -15,3 +15,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files from the finders, as the development server does.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Each test starts with an empty cache (conftest.py), tests without the database included: the
+# process's own memory, unless REDIS_URL asks for Redis (tests/test_shared_cache.py). The database
+# cache the app uses by default has tests of its own (tests/test_shared_limits.py).
+if not os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

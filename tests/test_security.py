@@ -74,11 +74,15 @@ def test_the_health_check_says_503_when_the_database_is_down(client):
 def production_env(**extra):
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_DEBUG"}}
     env.update(
-        SECRET_KEY="p" * 20 + "-a-long-random-production-secret-key-0123456789",
-        DJANGO_SECURE="1",
-        ALLOWED_HOSTS="maturity.example.com",
-        DJANGO_SETTINGS_MODULE="assessment.settings",
-        **extra,
+        {
+            "SECRET_KEY": "p" * 20 + "-a-long-random-production-secret-key-0123456789",
+            "DJANGO_SECURE": "1",
+            "ALLOWED_HOSTS": "maturity.example.com",
+            "DJANGO_SETTINGS_MODULE": "assessment.settings",
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "ADMIN_URL": "back-office-7f3/",
+            **extra,
+        }
     )
     return env
 
@@ -113,3 +117,39 @@ def test_a_database_error_during_a_request_gives_a_clear_503(client):
     assert response.status_code == 503
     assert response["Retry-After"] == "10"
     assert "Réessayez dans un instant" in response.content.decode()
+
+
+def deploy_check(**extra) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=production_env(**extra),
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_the_deploy_checks_fail_when_mails_go_to_the_console():
+    result = deploy_check(EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
+    assert result.returncode != 0
+    assert "assessment.E001" in result.stderr
+
+
+def test_the_deploy_checks_fail_on_the_default_admin_path():
+    result = deploy_check(ADMIN_URL="admin/")
+    assert result.returncode != 0
+    assert "assessment.E002" in result.stderr
+
+
+def test_a_developers_machine_may_keep_both(settings):
+    from assessment.checks import production_settings
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    settings.ADMIN_URL = "admin/"
+    settings.DEBUG = True
+    assert production_settings(None) == []
+    settings.DEBUG = False
+    assert {error.id for error in production_settings(None)} == {
+        "assessment.E001",
+        "assessment.E002",
+    }

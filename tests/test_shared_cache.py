@@ -39,14 +39,15 @@ def test_the_cache_is_shared_between_processes():
 
 def test_wrong_codes_counted_in_one_process_are_seen_by_another():
     from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from assessment.throttling import join_blocked
 
     cache.clear()
     in_another_process(
-        "from django.core.cache import cache;cache.set('join-attempts:address:10.0.0.9', 100, 600)"
+        "from django.test import RequestFactory; from assessment import throttling;"
+        "request = RequestFactory().post('/w/', REMOTE_ADDR='10.0.0.9');"
+        "[throttling.wrong_join_code(request, device='') for _ in range(100)]"
     )
-    from django.test import RequestFactory
-
-    from assessment.workshops.throttling import join_blocked
-
     request = RequestFactory().post("/w/", REMOTE_ADDR="10.0.0.9")
     assert join_blocked(request, device="")

@@ -1,6 +1,7 @@
 """The consultant's side: consultancies, their clients, and live workshops with participants."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +14,15 @@ JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
 JOIN_CODE_LENGTH = 6
 
 ROLES = ("management", "marketing", "sales", "other")
+
+# A closed workshop's code still tells a late participant it is closed for a day; after that it
+# leads nowhere, as an unknown code, and cannot be found by trying codes.
+CLOSED_CODE_LIFETIME = timedelta(days=1)
+# The most participants one workshop takes: a large room, and what the workshop load script
+# measures (300 phones). A guessed or leaked code cannot fill the group with thousands.
+WORKSHOP_MAX_PARTICIPANTS = 300
+# An invitation to join a consultancy works once, and for this long after it was made.
+INVITATION_LIFETIME = timedelta(days=7)
 
 
 def new_join_code() -> str:
@@ -68,6 +78,10 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"invitation to {self.consultancy}"
+
+    @property
+    def expires_at(self):
+        return self.created_at + INVITATION_LIFETIME
 
 
 class Client(models.Model):

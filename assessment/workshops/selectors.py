@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Max, Prefetch, Q
+from django.utils import timezone
 
 from assessment.domain.group import (
     DimensionSpread,
@@ -29,7 +30,15 @@ from assessment.history import Change, change_between
 from assessment.models import Assessment
 from assessment.refusals import WorkshopStillOpen
 
-from .models import Client, Consultancy, Participant, Workshop
+from .models import (
+    CLOSED_CODE_LIFETIME,
+    INVITATION_LIFETIME,
+    Client,
+    Consultancy,
+    Invitation,
+    Participant,
+    Workshop,
+)
 from .revotes import revote_version
 
 
@@ -60,6 +69,28 @@ def consultancy_of(assessment: Assessment) -> Consultancy | None:
 def workshops_with_brand():
     # Pages show the consultancy's name and colour, not its logo's bytes: the logo has an address.
     return Workshop.objects.select_related("client__consultancy").defer("client__consultancy__logo")
+
+
+def pending_invitations(consultancy: Consultancy) -> list[Invitation]:
+    """Invitations whose link still works, oldest first: the consultancy may withdraw them."""
+    expired_before = timezone.now() - INVITATION_LIFETIME
+    return list(
+        Invitation.objects.filter(
+            consultancy=consultancy, accepted_at__isnull=True, created_at__gt=expired_before
+        ).order_by("created_at")
+    )
+
+
+def workshop_by_join_code(code: str) -> Workshop | None:
+    """The workshop a join code leads to; none once it has been closed for CLOSED_CODE_LIFETIME,
+    when its code answers as an unknown one does."""
+    expired_before = timezone.now() - CLOSED_CODE_LIFETIME
+    return (
+        workshops_with_brand()
+        .filter(code=code.upper()[:12])
+        .exclude(closed_at__lt=expired_before)
+        .first()
+    )
 
 
 # A live workshop

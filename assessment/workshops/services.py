@@ -17,14 +17,17 @@ from assessment.models import Assessment, Origin
 from assessment.refusals import (
     AnswersFrozen,
     CannotAttach,
+    CannotRemoveColleague,
     InvitationUsed,
     WorkshopClosed,
+    WorkshopFull,
     WorkshopStillOpen,
 )
 
 from .brand import Logo
 from .models import (
     ROLES,
+    WORKSHOP_MAX_PARTICIPANTS,
     AttachedAssessment,
     Client,
     Consultancy,
@@ -49,16 +52,41 @@ def invitation_create(*, consultancy: Consultancy, created_by) -> Invitation:
     return Invitation.objects.create(consultancy=consultancy, created_by=created_by)
 
 
+def invitation_is_usable(invitation: Invitation) -> bool:
+    """Not accepted yet, and made less than INVITATION_LIFETIME ago: a link forgotten in a mailbox
+    does not open the consultancy's clients months later."""
+    return invitation.accepted_at is None and timezone.now() < invitation.expires_at
+
+
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, email: str, password: str):
-    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if locked.accepted_at is not None:
+    locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+    if locked is None or not invitation_is_usable(locked):
         raise InvitationUsed
     user = get_user_model().objects.create_user(username=email, email=email, password=password)
     Membership.objects.create(user=user, consultancy=locked.consultancy)
     locked.accepted_at = timezone.now()
     locked.save(update_fields=["accepted_at"])
     return user
+
+
+def invitation_revoke(*, consultancy: Consultancy, invitation_id: int) -> None:
+    """The link stops working at once; an accepted invitation is history and stays."""
+    Invitation.objects.filter(
+        pk=invitation_id, consultancy=consultancy, accepted_at__isnull=True
+    ).delete()
+
+
+@transaction.atomic
+def colleague_remove(*, consultancy: Consultancy, user_id: int, removed_by) -> None:
+    """A colleague leaves the consultancy: their account goes, with the invitations they sent;
+    the workshops they ran stay with the clients. Nobody removes themselves, so a consultancy
+    always keeps someone who can log in."""
+    if user_id == removed_by.pk:
+        raise CannotRemoveColleague
+    membership = Membership.objects.filter(consultancy=consultancy, user_id=user_id).first()
+    if membership is not None:
+        get_user_model().objects.filter(pk=membership.user_id).delete()
 
 
 def client_create(*, consultancy: Consultancy, **fields) -> Client:
@@ -115,6 +143,8 @@ def participant_join(
     existing = Participant.objects.filter(workshop=workshop, device_key=device_key).first()
     if existing is not None:
         return existing
+    if workshop.participants.count() >= WORKSHOP_MAX_PARTICIPANTS:
+        raise WorkshopFull(workshop)
     # What the consultant already knows of the client is filled in: participants confirm it
     # rather than typing it again.
     known = {

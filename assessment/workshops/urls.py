@@ -14,6 +14,14 @@ urlpatterns = [
         r"^brand/accent-(?P<colour>[0-9a-f]{6})\.css$", branding.accent_stylesheet, name="accent"
     ),
     path("consultant/invitations/new/", accounts.invitation_new, name="invitation_new"),
+    path(
+        "consultant/invitations/<int:pk>/revoke/",
+        accounts.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path(
+        "consultant/colleagues/<int:pk>/remove/", accounts.colleague_remove, name="colleague_remove"
+    ),
     path("consultant/clients/new/", clients.client_new, name="client_new"),
     path("consultant/clients/<int:pk>/", clients.client_detail, name="client"),
     path(

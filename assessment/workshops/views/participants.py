@@ -9,14 +9,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from assessment import selectors as assessment_selectors
+from assessment import throttling
 from assessment.cookies import set_private_cookie
 from assessment.domain.questionnaire import load_questionnaire
 from assessment.models import Assessment
-from assessment.refusals import WorkshopClosed
+from assessment.refusals import WorkshopClosed, WorkshopFull
 
-from .. import selectors, services, throttling
+from .. import selectors, services
 from ..forms import JoinCodeForm, JoinForm
-from ..models import Workshop
+from ..models import WORKSHOP_MAX_PARTICIPANTS, Workshop
 from ..revotes import CannotRevote, has_answered, open_revote, revote_answer
 
 DEVICE_COOKIE_NAME = "smm_device"
@@ -41,7 +42,7 @@ def join_code(request):
             return render(request, "workshops/too_many.html", status=429)
         if form.is_valid():
             code = form.cleaned_data["code"]
-            if Workshop.objects.filter(code=code).exists():
+            if selectors.workshop_by_join_code(code) is not None:
                 return redirect("workshops:join", code=code)
             throttling.wrong_join_code(request, _device(request))
             form.add_error("code", _("No workshop has this code. Check it on the screen."))
@@ -52,16 +53,21 @@ def join_code(request):
 
 @require_http_methods(["GET", "POST"])
 def join(request, code):
-    workshop = selectors.workshops_with_brand().filter(code=code.upper()[:12]).first()
+    # Asked before the code is looked up: once over the limit, every code, right or wrong, gets
+    # the same answer, so the answers no longer tell which codes exist.
+    if throttling.join_blocked(request, _device(request)):
+        return render(request, "workshops/too_many.html", status=429)
+    workshop = selectors.workshop_by_join_code(code)
     if workshop is None:
-        if throttling.join_blocked(request, _device(request)):
-            return render(request, "workshops/too_many.html", status=429)
         throttling.wrong_join_code(request, _device(request))
         raise Http404
     try:
         return _join(request, workshop)
     except WorkshopClosed:
         return render(request, "workshops/closed.html", {"workshop": workshop})
+    except WorkshopFull:
+        context = {"workshop": workshop, "maximum": WORKSHOP_MAX_PARTICIPANTS}
+        return render(request, "workshops/full.html", context, status=409)
 
 
 def _join(request, workshop: Workshop):
@@ -72,6 +78,8 @@ def _join(request, workshop: Workshop):
         return redirect("assessment:resume", token=existing.assessment.token)
     form = JoinForm(request.POST or None, roles=workshop.roles)
     if request.method == "POST" and form.is_valid():
+        if throttling.refused(request, throttling.JOINS_PER_ADDRESS):
+            return render(request, "too_many_requests.html", status=429)
         participant = services.participant_join(
             workshop=workshop,
             device_key=device_key,
