@@ -26,7 +26,7 @@ from .downloads import PDF, download, table_download
 from .forms import StepForm
 from .models import Assessment
 from .presenters import dimension_weights, results_context, segment_shares
-from .refusals import AnswersFrozen, IncompleteAssessment, NotSelfServe, WorkshopClosed
+from .refusals import AnswersFrozen, NotSelfServe, WorkshopClosed
 from .reports.pdf import assessment_report_pdf, report_filename
 
 # What the private link looks like: anything else is not worth a database query.
@@ -36,7 +36,9 @@ TOKEN_PATTERN_MAX_LENGTH = 64
 def _get_assessment(token: str) -> Assessment:
     if len(token) > TOKEN_PATTERN_MAX_LENGTH:
         raise Http404
-    return get_object_or_404(Assessment, token=token)
+    # What every page of the link asks next (frozen? a participant's? which workshop?) comes in
+    # the same query.
+    return get_object_or_404(selectors.assessments_with_context(), token=token)
 
 
 def _remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
@@ -127,16 +129,21 @@ def _step(request, assessment: Assessment, number: int):
 
     if request.method == "POST":
         form = StepForm(section, language, request.POST)
-        services.assessment_save_answers(
-            assessment=assessment, answers=form.valid_answers(), language=language
-        )
         going_back = "previous" in request.POST
+        finishing = not going_back and number == len(questionnaire.sections) and form.is_valid()
+        # The last step's answers and the completion are one write: the row is read and locked once.
+        saved = services.assessment_save_answers(
+            assessment=assessment,
+            answers=form.valid_answers(),
+            language=language,
+            complete=finishing,
+        )
         if going_back and not form.errors_other_than_missing():
             return redirect("assessment:step", token=token, number=max(number - 1, 1))
+        if finishing:
+            return _finished(request, saved)
         if not going_back and form.is_valid():
-            if number < len(questionnaire.sections):
-                return redirect("assessment:step", token=token, number=number + 1)
-            return _finish(request, assessment)
+            return redirect("assessment:step", token=token, number=number + 1)
     else:
         form = StepForm(section, language, initial=assessment.answers)
 
@@ -156,12 +163,10 @@ def _step(request, assessment: Assessment, number: int):
     )
 
 
-def _finish(request, assessment):
-    try:
-        services.assessment_complete(assessment=assessment)
-    except IncompleteAssessment:
+def _finished(request, assessment):
+    number = selectors.first_step_to_answer(assessment)
+    if number is not None:
         messages.warning(request, _("A few questions are still unanswered. Here is the first."))
-        number = selectors.first_step_to_answer(assessment) or 1
         return redirect("assessment:step", token=assessment.token, number=number)
     if _is_participant(assessment):
         return redirect("assessment:done", token=assessment.token)
