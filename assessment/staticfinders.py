@@ -36,7 +36,8 @@ class VendorFilesFinder(BaseFinder):
     def find(self, path, find_all=False, **kwargs):
         file = self.files.get(path)
         found = [str(file)] if file is not None and file.is_file() else []
-        return found if find_all else (found[0] if found else None)
+        # Nothing found is an empty list, as Django's own finders answer.
+        return found if find_all else (found[0] if found else [])
 
     def list(self, ignore_patterns):
         for storage, names in self.storages:

@@ -65,6 +65,10 @@ class Browser:
         headers = {
             **(headers or {}),
             "Accept-Encoding": "gzip",
+            # A new connection each time: between two steps (seconds apart) the server has closed
+            # an idle one anyway, and a request sent on a connection it is closing would fail on
+            # the client's side, not the server's.
+            "Connection": "close",
             "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
         }
         if method == "POST":
