@@ -28,6 +28,7 @@ from .models import Assessment
 from .presenters import dimension_weights, results_context, segment_shares
 from .refusals import AnswersFrozen, NotSelfServe, WorkshopClosed
 from .reports.pdf import assessment_report_pdf, report_filename
+from .workshops.selectors import workshops_with_brand
 
 # What the private link looks like: anything else is not worth a database query.
 TOKEN_PATTERN_MAX_LENGTH = 64
@@ -180,6 +181,8 @@ def done(request, token):
     workshop = selectors.participant_workshop(assessment)
     if workshop is None:
         return redirect("assessment:resume", token=token)
+    # The page wears the consultancy's name and colour: read with it, without the logo's bytes.
+    workshop = workshops_with_brand().get(pk=workshop.pk)
     return render(
         request, "workshops/participant_done.html", {"assessment": assessment, "workshop": workshop}
     )

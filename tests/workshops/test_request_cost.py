@@ -125,3 +125,11 @@ def test_the_consultant_pages_never_read_the_consultancys_logo(client, alice, cl
         client.get("/consultant/")
         client.get(f"/consultant/clients/{client_company.pk}/")
     assert not any('"workshops_consultancy"."logo"' in query["sql"] for query in queries)
+
+
+def test_the_waiting_page_reads_the_brand_without_the_logo(client, questionnaire, workshop):
+    participant = join(workshop, "phone-1")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/a/{participant.assessment.token}/done/").status_code == 200
+    assert len(queries) == READ + 1
+    assert not any('"workshops_consultancy"."logo"' in query["sql"] for query in queries)
