@@ -1,7 +1,7 @@
 """The few files of the front-end packages that the pages and reports use, and no others.
 
 Listing a package's whole distribution directory collected 1,736 files (41 MB: every Bootstrap
-build and every Inter subset) for the six the pages name. Each file here is named on purpose;
+build and every Inter subset) for the eight the pages and reports name. Each file here is named;
 a page that needs another one adds it to VENDOR_STATIC_FILES in the settings.
 """
 
