@@ -1,6 +1,7 @@
 import secrets
 
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 
 from .domain.questionnaire import CURRENT_VERSION, DIMENSIONS, Questionnaire, load_questionnaire
@@ -141,3 +142,27 @@ class PeerScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.headcount} · {self.sector} · {self.overall}"
+
+
+class PeerDataVersion(models.Model):
+    """One row, one number: raised in the same transaction as any change to the peer rows.
+
+    Cached peer histograms and reports are keyed by it. Reading it is one primary-key lookup,
+    where a count and a latest date over the whole peer table grew with the table.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    ROW = 1
+
+    def __str__(self) -> str:
+        return str(self.number)
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=cls.ROW).values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=cls.ROW).update(number=F("number") + 1):
+            cls.objects.get_or_create(pk=cls.ROW, defaults={"number": 1})

@@ -14,7 +14,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 
 from benchmarks.compare import (
@@ -46,7 +46,7 @@ from .domain.questionnaire import MULTI, SINGLE, Questionnaire, missing_answers
 from .domain.recommendations import Recommendation, strengths
 from .domain.results import AssessmentResult, assess
 from .domain.segments import SEGMENTS
-from .models import Assessment, Origin, PeerScore
+from .models import Assessment, Origin, PeerDataVersion, PeerScore
 from .refusals import NotSelfServe
 from .workshops.selectors import (
     GroupView,
@@ -59,6 +59,12 @@ from .workshops.selectors import (
 # Bump when the report's template or content changes: cached reports of the old version are
 # then never served again.
 REPORT_VERSION = "2026-11.4"
+
+
+def assessments_with_context():
+    """Assessments with what their pages ask of them next: frozen (attached)? a participant's,
+    in which workshop? One query for the row and its answers to all three."""
+    return Assessment.objects.select_related("participant__workshop", "attachment")
 
 
 def assessment_result(assessment: Assessment) -> AssessmentResult:
@@ -130,8 +136,7 @@ def peer_population():
 
 def peer_data_version() -> str:
     """Changes whenever a row enters, leaves or changes in the peer population."""
-    state = PeerScore.objects.aggregate(count=Count("pk"), last=Max("updated_at"))
-    return f"{state['count']}-{state['last'].timestamp() if state['last'] else 0}"
+    return str(PeerDataVersion.current())
 
 
 def _histograms(headcount: str, sector: str):

@@ -18,7 +18,7 @@ from .domain.results import AssessmentResult, assess
 from .domain.scoring import score
 from .domain.segments import study_placement
 from .history import company_assessments
-from .models import Assessment, Origin, PeerScore, new_token
+from .models import Assessment, Origin, PeerDataVersion, PeerScore, new_token
 from .refusals import AnswersFrozen, IncompleteAssessment, WorkshopClosed, WorkshopInDiscussion
 from .selectors import (
     is_frozen,
@@ -44,8 +44,11 @@ def assessment_update_peer_benchmarks(*, assessment: Assessment) -> None:
     called whenever something it depends on changes (completion, consent, attachment)."""
     if counts_among_peers(assessment):
         _count_in_peer_benchmarks(assessment)
-    else:
-        PeerScore.objects.filter(assessment=assessment).delete()
+    elif assessment.origin != Origin.PARTICIPANT:
+        # A participant's answers never enter, so there is no row of theirs to take out.
+        deleted, _ = PeerScore.objects.filter(assessment=assessment).delete()
+        if deleted:
+            PeerDataVersion.bump()
 
 
 def counts_among_peers(assessment: Assessment) -> bool:
@@ -54,7 +57,11 @@ def counts_among_peers(assessment: Assessment) -> bool:
     the client's consent; a workshop's agreed answers only with the client's consent; a workshop
     participant never (one person's view, not the company's); nor one finished past the
     per-address limit (assessment_complete)."""
-    if not assessment.is_complete or not assessment.peer_eligible:
+    if (
+        not assessment.is_complete
+        or not assessment.peer_eligible
+        or assessment.origin == Origin.PARTICIPANT
+    ):
         return False
     client = _client_holding(assessment)
     if assessment.origin == Origin.SELF_SERVE:
@@ -92,6 +99,7 @@ def _count_in_peer_benchmarks(assessment: Assessment) -> None:
             **assessment.score_values(),
         },
     )
+    PeerDataVersion.bump()
 
 
 @transaction.atomic
@@ -123,14 +131,21 @@ def assessment_check_answerable(assessment: Assessment) -> None:
 
 @transaction.atomic
 def assessment_save_answers(
-    *, assessment: Assessment, answers: Mapping[str, object], language: str | None = None
+    *,
+    assessment: Assessment,
+    answers: Mapping[str, object],
+    language: str | None = None,
+    complete: bool = False,
+    within_peer_limit: Callable[[], bool] | None = None,
 ) -> Assessment:
     """Merge answers into the stored ones. An answer of None removes a stored answer.
 
     The row is locked while merging, so two tabs saving different steps at once both keep their
     answers. A completed assessment whose answers change keeps its scores in step with them.
+    With `complete`, the assessment is completed in the same write when no required answer is
+    missing (the last step); otherwise the answers are saved and it stays as it was.
     """
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    locked = _locked(assessment)
     assessment_check_answerable(locked)
     questionnaire = locked.questionnaire()
     merged = dict(locked.answers)
@@ -143,26 +158,39 @@ def assessment_save_answers(
     locked.answers = merged
     if language:
         locked.language = language
-    rescored = locked.is_complete and not missing_answers(questionnaire, merged)
+    answered = not missing_answers(questionnaire, merged)
+    if complete and answered:
+        _complete(locked, questionnaire, within_peer_limit)
+        return locked
+    rescored = locked.is_complete and answered
     if rescored:
         _store_scores(locked, questionnaire)
-    locked.save()
+        locked.save()
+    else:
+        # A step in progress changes its answers alone: a narrower row write.
+        locked.save(update_fields=["answers", "language", "updated_at"])
     if rescored and PeerScore.objects.filter(assessment=locked).exists():
         _count_in_peer_benchmarks(locked)
     return locked
 
 
-@transaction.atomic
-def assessment_complete(
-    *, assessment: Assessment, within_peer_limit: Callable[[], bool] | None = None
-) -> AssessmentResult:
-    """Score and finish the assessment. `within_peer_limit` is asked once, when a self-serve
-    assessment is first finished: past the limit it is scored but never counted among peers."""
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    questionnaire = locked.questionnaire()
-    missing = missing_answers(questionnaire, locked.answers)
-    if missing:
-        raise IncompleteAssessment([question.id for question in missing])
+def _locked(assessment: Assessment) -> Assessment:
+    """The assessment's row, locked until the transaction ends, with what the rules ask of it
+    next (frozen? a participant's? is the workshop open?) read in the same query."""
+    return (
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("participant__workshop", "attachment")
+        .get(pk=assessment.pk)
+    )
+
+
+def _complete(
+    locked: Assessment,
+    questionnaire: Questionnaire,
+    within_peer_limit: Callable[[], bool] | None = None,
+) -> None:
+    """Score and finish. `within_peer_limit` is asked once, when a self-serve assessment is
+    first finished: past the limit it is scored but never counted among peers."""
     _store_scores(locked, questionnaire)
     if locked.completed_at is None:
         locked.completed_at = timezone.now()
@@ -170,6 +198,18 @@ def assessment_complete(
             locked.peer_eligible = within_peer_limit()
     locked.save()
     assessment_update_peer_benchmarks(assessment=locked)
+
+
+@transaction.atomic
+def assessment_complete(
+    *, assessment: Assessment, within_peer_limit: Callable[[], bool] | None = None
+) -> AssessmentResult:
+    locked = _locked(assessment)
+    questionnaire = locked.questionnaire()
+    missing = missing_answers(questionnaire, locked.answers)
+    if missing:
+        raise IncompleteAssessment([question.id for question in missing])
+    _complete(locked, questionnaire, within_peer_limit)
     return assess(questionnaire, locked.answers)
 
 
@@ -190,6 +230,7 @@ def assessment_delete(*, assessment: Assessment) -> None:
     respondent_assessment(assessment)
     assessment_forget_reports(assessment=assessment)
     assessment.delete()
+    PeerDataVersion.bump()
 
 
 @transaction.atomic

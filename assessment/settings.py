@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which answers static files with its own precompressed copies.
+    "assessment.middleware.TextCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,9 +132,29 @@ STATICFILES_DIRS = [
     # The one stylesheet of the pages (Bootstrap's parts in use and the product's CSS), built from
     # npm packages at install time (frontend/build-css.mjs), served as css/site.css.
     ("css", BASE_DIR / "build" / "css"),
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
-    ("vendor/inter", BASE_DIR / "node_modules" / "@fontsource" / "inter" / "files"),
-    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+]
+# Of the npm packages, only the files the pages and reports name (assessment/staticfinders.py):
+# Inter's Latin subset (woff2 for browsers, woff for WeasyPrint) and htmx.
+INTER_FILES = BASE_DIR / "node_modules" / "@fontsource" / "inter" / "files"
+VENDOR_STATIC_FILES = [
+    (
+        "vendor/inter",
+        INTER_FILES,
+        [
+            *(
+                f"inter-latin-{weight}-normal.{kind}"
+                for weight in (400, 600, 700)
+                for kind in ("woff2", "woff")
+            ),
+            "inter-latin-400-italic.woff",
+        ],
+    ),
+    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist", ["htmx.min.js"]),
+]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "assessment.staticfinders.VendorFilesFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

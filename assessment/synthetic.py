@@ -20,7 +20,7 @@ from django.utils import timezone
 from .domain.questionnaire import MULTI, SINGLE, Questionnaire, load_questionnaire
 from .domain.scoring import score
 from .domain.segments import study_placement
-from .models import Assessment, PeerScore
+from .models import Assessment, PeerDataVersion, PeerScore
 
 # Bpifrance Le Lab 2018: segment shares, respondents by size, by market.
 SEGMENT_SHARES = {"silent_mass": 44, "casual": 19, "combative": 9, "pioneers": 28}
@@ -131,10 +131,12 @@ def load_synthetic_population(*, count: int, seed: int, batch_size: int = 2000) 
         if len(batch) == batch_size:
             flush()
     flush()
+    PeerDataVersion.bump()
     return count
 
 
 @transaction.atomic
 def remove_synthetic_population() -> int:
     _, per_model = Assessment.objects.filter(is_synthetic=True).delete()
+    PeerDataVersion.bump()
     return per_model.get(Assessment._meta.label, 0)

@@ -32,12 +32,12 @@ from .models import Assessment
 from .presenters import dimension_weights, results_context, segment_shares
 from .refusals import (
     AnswersFrozen,
-    IncompleteAssessment,
     NotSelfServe,
     WorkshopClosed,
     WorkshopInDiscussion,
 )
 from .reports.pdf import assessment_report_pdf, report_filename
+from .workshops.selectors import workshops_with_brand
 
 # What the private link looks like: anything else is not worth a database query.
 TOKEN_PATTERN_MAX_LENGTH = 64
@@ -46,7 +46,9 @@ TOKEN_PATTERN_MAX_LENGTH = 64
 def _get_assessment(token: str) -> Assessment:
     if len(token) > TOKEN_PATTERN_MAX_LENGTH:
         raise Http404
-    return get_object_or_404(Assessment, token=token)
+    # What every page of the link asks next (frozen? a participant's? which workshop?) comes in
+    # the same query.
+    return get_object_or_404(selectors.assessments_with_context(), token=token)
 
 
 def remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
@@ -151,16 +153,24 @@ def _step(request, assessment: Assessment, number: int):
     prefilled = {}
     if request.method == "POST":
         form = StepForm(section, language, request.POST)
-        services.assessment_save_answers(
-            assessment=assessment, answers=form.valid_answers(), language=language
-        )
         going_back = "previous" in request.POST
+        finishing = not going_back and number == len(questionnaire.sections) and form.is_valid()
+        # The last step's answers and the completion are one write: the row is read and locked once.
+        saved = services.assessment_save_answers(
+            assessment=assessment,
+            answers=form.valid_answers(),
+            language=language,
+            complete=finishing,
+            within_peer_limit=lambda: (
+                not throttling.refused(request, throttling.PEER_COMPLETIONS_PER_ADDRESS)
+            ),
+        )
         if going_back and not form.errors_other_than_missing():
             return redirect("assessment:step", token=token, number=max(number - 1, 1))
+        if finishing:
+            return _finished(request, saved)
         if not going_back and form.is_valid():
-            if number < len(questionnaire.sections):
-                return redirect("assessment:step", token=token, number=number + 1)
-            return _finish(request, assessment)
+            return redirect("assessment:step", token=token, number=number + 1)
     else:
         prefilled = prefilled_answers(assessment, section)
         form = StepForm(section, language, initial={**prefilled, **assessment.answers})
@@ -184,17 +194,10 @@ def _step(request, assessment: Assessment, number: int):
     )
 
 
-def _finish(request, assessment):
-    try:
-        services.assessment_complete(
-            assessment=assessment,
-            within_peer_limit=lambda: (
-                not throttling.refused(request, throttling.PEER_COMPLETIONS_PER_ADDRESS)
-            ),
-        )
-    except IncompleteAssessment:
+def _finished(request, assessment):
+    number = selectors.first_step_to_answer(assessment)
+    if number is not None:
         messages.warning(request, _("A few questions are still unanswered. Here is the first."))
-        number = selectors.first_step_to_answer(assessment) or 1
         return redirect("assessment:step", token=assessment.token, number=number)
     if _is_participant(assessment):
         return redirect("assessment:done", token=assessment.token)
@@ -208,6 +211,8 @@ def done(request, token):
     participant = selectors.participant_of(assessment)
     if participant is None:
         return redirect("assessment:resume", token=token)
+    # The page wears the consultancy's name and colour: read with it, without the logo's bytes.
+    participant.workshop = workshops_with_brand().get(pk=participant.workshop_id)
     return render(
         request,
         "workshops/participant_done.html",

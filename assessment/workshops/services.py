@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from assessment import services as assessment_services
 from assessment.domain.questionnaire import Questionnaire, clean_answer, load_questionnaire
-from assessment.models import Assessment, Origin
+from assessment.models import Assessment, Origin, PeerDataVersion
 from assessment.refusals import (
     AnswersFrozen,
     CannotAttach,
@@ -129,22 +129,37 @@ def workshop_create(
     raise RuntimeError("no free join code")
 
 
-@transaction.atomic
 def participant_join(
     *, workshop: Workshop, device_key: str, role: str, first_name: str, language: str
 ) -> Participant:
-    """A phone joins the workshop; the same phone joining again gets its own answers back."""
-    workshop = Workshop.objects.select_for_update().select_related("client").get(pk=workshop.pk)
+    """A phone joins the workshop; the same phone joining again gets its own answers back.
+
+    No lock on the workshop: hundreds of phones join the same one in the same seconds. Two taps
+    of one phone are told apart by the unique constraint on the workshop and the phone instead:
+    the second insert fails, and its phone gets the first one's answers.
+    """
+    # Read again (a primary-key read, no lock): the caller's copy may predate a close.
+    workshop = Workshop.objects.select_related("client").get(pk=workshop.pk)
     workshop_check_open(workshop)
     if role not in workshop.roles:
         raise ValueError(f"role {role!r} is not offered in this workshop")
-    # The workshop row is locked: two taps of the same phone join one after the other, and the
-    # second finds the first.
     existing = Participant.objects.filter(workshop=workshop, device_key=device_key).first()
     if existing is not None:
         return existing
+    # Counted without a lock: under a burst of joins the cap may be passed by a few, never by a
+    # script's hundreds.
     if workshop.participants.count() >= WORKSHOP_MAX_PARTICIPANTS:
         raise WorkshopFull(workshop)
+    try:
+        return _participant_create(workshop, device_key, role, first_name, language)
+    except IntegrityError:
+        return Participant.objects.get(workshop=workshop, device_key=device_key)
+
+
+@transaction.atomic
+def _participant_create(
+    workshop: Workshop, device_key: str, role: str, first_name: str, language: str
+) -> Participant:
     # What the consultant already knows of the client is filled in: participants confirm it
     # rather than typing it again.
     known = {
@@ -289,6 +304,8 @@ def client_delete(*, client: Client) -> None:
         assessment_services.assessment_forget_reports(assessment=assessment)
     assessments.delete()
     client.delete()
+    # Its agreed and attached assessments may have counted among peers.
+    PeerDataVersion.bump()
 
 
 # A client over time

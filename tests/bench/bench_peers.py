@@ -1,7 +1,9 @@
 """How fast is the peer comparison on 100,000 completed assessments?
 
     .venv/bin/python -m tests.bench.bench_peers                     # SQLite (a file in /tmp)
-    DATABASE_URL=postgres://... .venv/bin/python -m tests.bench.bench_peers
+    BENCH_POSTGRES=postgres://.../postgres .venv/bin/python -m tests.bench.bench_peers
+
+Always on a database of its own (see own_database.py), never DATABASE_URL's.
 
 Seeds the synthetic population once (kept between runs), then times, in turns, so that a noisy
 machine slows both alike:
@@ -22,8 +24,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from tests.bench.own_database import use_own_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/bench_peers.sqlite3")
+# Its own database, never DATABASE_URL's: it deletes every assessment it finds there.
+use_own_database("peers")
 os.environ["PEER_BENCHMARKS_INCLUDE_SYNTHETIC"] = "1"
 
 import django  # noqa: E402

@@ -22,8 +22,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from tests.bench.own_database import use_own_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/bench_report.sqlite3")
+# Its own database, never DATABASE_URL's: it deletes every assessment it finds there.
+use_own_database("report")
 
 import django  # noqa: E402
 

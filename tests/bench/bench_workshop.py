@@ -1,278 +1,333 @@
-"""A live workshop under load: 300 phones answering at once while the facilitator view polls.
+"""A live workshop under load, measured so that no failure can hide: a consultancy can run it
+against its own deployment.
 
-    .venv/bin/python -m tests.bench.bench_workshop [--participants 300] [--think 2]
+    # against a running deployment (it must accept sign-ups; answers and lag are then read, read
+    # only, from its database when --database-url is given):
+    .venv/bin/python -m tests.bench.bench_workshop --url https://diag.example.fr \\
+        [--database-url postgres://...] [--server-log /var/log/gunicorn.log]
+    # or on a server of its own, on a PostgreSQL database of its own, made and dropped here:
+    .venv/bin/python -m tests.bench.bench_workshop --serve [--workers 3 --threads 8]
 
-Starts the app under gunicorn on PostgreSQL (DATABASE_URL, by default the test cluster that
-`make postgres` prepares), on 127.0.0.1 only. Each simulated participant joins by code, then for
-each step loads the page and sends its answers, waiting `--think` seconds (randomised +-50 %)
-between steps as a person reading would; meanwhile a logged-in facilitator polls the live view
-every second with conditional requests. Prints requests per second, median and 95th percentile
-latencies of answer saves and of the facilitator view, errors, answers sent against answers
-stored, and how far behind the facilitator view ever was.
+The scenario: a consultant signs up, creates a client and a workshop and reveals it (the
+heavier view). Then each phone, on a schedule fixed in advance (an open model: its next step is
+due at a set time, whether or not the server has answered the last one), opens the join page,
+joins, loads step 1, then every `--think` seconds (+-50 %) sends a step and loads the next page,
+until the last step and its waiting page. Meanwhile the facilitator view polls every
+`--poll` seconds, the app's own interval, with the ETag it was given.
+
+Every request is timed, failed or not, from the moment it was due: a phone that could not send
+on time because its previous request was still waiting counts that wait against the server.
+Timeouts, exceptions and unexpected statuses are errors, and any error fails the run (exit 1),
+as do lost answers and worker timeouts in the server's log. Results come as a table per
+5-second window (see load_report.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
-import os
 import random
 import re
-import signal
-import statistics
 import sys
+import tempfile
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", "postgres://maturity:maturity@127.0.0.1:5432/maturity")
-os.environ.setdefault("SECRET_KEY", "load-test-only-secret-key")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "assessment.settings")
+import urllib3
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.cache import cache  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-
-from assessment.domain.questionnaire import load_questionnaire  # noqa: E402
-from assessment.models import Assessment  # noqa: E402
-from assessment.workshops import services  # noqa: E402
-from assessment.workshops.models import Consultancy, Participant, Workshop  # noqa: E402
-from tests.factories import step_post_data  # noqa: E402
-from tests.profiles import PROFILES  # noqa: E402
-from tests.servers import free_port, start_gunicorn  # noqa: E402
+from assessment.domain.questionnaire import load_questionnaire
+from tests.bench import load_report
+from tests.bench.load_server import OwnServer
+from tests.profiles import PROFILES
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-PASSWORD = "load-test-password-123"
+COUNT = re.compile(r'<span class="count">(\d+)</span>')
+JOIN_CODE = re.compile(r"/w/([A-Z0-9]{4,12})/")
+ROLES = ("management", "marketing", "sales", "other")
+# A person reads the join page before tapping "Start".
+JOIN_READING_SECONDS = 2.0
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
+class Browser:
+    """One phone or one laptop: its own connections and cookies, every request recorded."""
+
+    def __init__(self, base: str, recorder: load_report.Recorder, timeout: float):
+        self.base = base
+        self.recorder = recorder
+        self.cookies: dict[str, str] = {}
+        self.http = urllib3.PoolManager(
+            maxsize=1, retries=False, timeout=urllib3.Timeout(total=timeout)
+        )
+
+    def request(self, kind, method, path, due, fields=None, headers=None, expect=(200,)):
+        """Send now; the latency counts from `due`. Returns the response, or None on failure."""
+        headers = {
+            **(headers or {}),
+            "Accept-Encoding": "gzip",
+            # A new connection each time: between two steps (seconds apart) the server has closed
+            # an idle one anyway, and a request sent on a connection it is closing would fail on
+            # the client's side, not the server's.
+            "Connection": "close",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+        }
+        if method == "POST":
+            headers["Referer"] = self.base + path
+        sent = time.time()
+        try:
+            response = self.http.request(
+                method,
+                self.base + path,
+                body=urllib.parse.urlencode(fields or {}, doseq=True) if fields else None,
+                headers={
+                    **headers,
+                    **({"Content-Type": "application/x-www-form-urlencoded"} if fields else {}),
+                },
+                redirect=False,
+            )
+        except Exception as error:  # noqa: BLE001 - every failure is recorded, none is raised
+            self.recorder.record(kind, due, sent, time.time(), None, type(error).__name__)
+            return None
+        done = time.time()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        failure = None if response.status in expect else f"HTTP {response.status}"
+        self.recorder.record(kind, due, sent, done, response.status, failure)
+        return None if failure else response
+
+    def csrf(self, page) -> str:
+        found = CSRF.search(page.data.decode())
+        return found.group(1) if found else ""
 
 
-class Recorder:
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.saves: list[float] = []
-        self.polls: list[float] = []
-        self.requests = 0
-        self.errors: list[str] = []
-        self.answers_sent = 0
-        self.finished_at: list[float] = []
-
-    def record(self, kind: str | None, seconds: float):
-        with self.lock:
-            self.requests += 1
-            if kind:
-                getattr(self, kind).append(seconds * 1000)
+def step_post_data(questionnaire, number: int, answers: dict) -> dict:
+    """What a phone posts for one step (as tests.factories does, without Django)."""
+    section = questionnaire.sections[number - 1]
+    return {q.id: answers[q.id] for q in section.questions if q.id in answers}
 
 
-def opener():
-    jar = http.cookiejar.CookieJar()
-    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect), jar
+def location(response) -> str:
+    return urllib.parse.urlsplit(response.headers["Location"]).path
 
 
-def request(session, url, data=None, headers=None):
-    """One request; a redirect is an answer too (the step was saved)."""
-    body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-    req = urllib.request.Request(url, data=body, headers=headers or {})
-    try:
-        with session.open(req, timeout=30) as response:
-            return response.status, response.read().decode(), response.headers
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(errors="replace"), error.headers
+def sleep_until(moment: float) -> None:
+    time.sleep(max(0.0, moment - time.time()))
 
 
-def participant(base, code, number, think, recorder, questionnaire):
-    session, jar = opener()
-    answers = {**PROFILES[random.choice(list(PROFILES))](), "company_name": ""}
-    started = time.perf_counter()
-    status, page, _ = request(session, f"{base}/w/{code}/")
-    recorder.record(None, time.perf_counter() - started)
-    csrf = CSRF.search(page).group(1)
-    role = random.choice(["management", "marketing", "sales", "other"])
-    status, _, headers = request(
-        session, f"{base}/w/{code}/", {"csrfmiddlewaretoken": csrf, "role": role}
-    )
-    recorder.record(None, 0)
-    if status != 302:
-        recorder.errors.append(f"join {status}")
+def phone(base, code, started, arguments, recorder, questionnaire, sent_answers, rng):
+    browser = Browser(base, recorder, arguments.timeout)
+    answers = {**PROFILES[rng.choice(sorted(PROFILES))](), "company_name": ""}
+    due = started + rng.uniform(0, arguments.ramp)
+    sleep_until(due)
+    page = browser.request("join page", "GET", f"/w/{code}/", due)
+    if page is None:
         return
-    step_url = urllib.parse.urljoin(base, headers["Location"])
-    for step in range(1, len(questionnaire.sections) + 1):
-        time.sleep(think * random.uniform(0.5, 1.5))
-        started = time.perf_counter()
-        status, page, _ = request(session, step_url)
-        recorder.record(None, time.perf_counter() - started)
-        if status != 200:
-            recorder.errors.append(f"step page {status}")
-            return
-        csrf = CSRF.search(page).group(1)
-        data = step_post_data(questionnaire, step, answers)
-        started = time.perf_counter()
-        status, _, headers = request(
-            session, step_url, {**data, "csrfmiddlewaretoken": csrf, "next": "1"}
-        )
-        recorder.record("saves", time.perf_counter() - started)
-        if status != 302:
-            recorder.errors.append(f"save {status}")
-            return
-        with recorder.lock:
-            recorder.answers_sent += len([v for v in data.values() if v not in ("", [])])
-        step_url = urllib.parse.urljoin(base, headers["Location"])
-    with recorder.lock:
-        recorder.finished_at.append(time.perf_counter())
-
-
-def facilitator(base, workshop_pk, recorder, stop, seen):
-    session, jar = opener()
-    status, page, _ = request(session, f"{base}/accounts/login/")
-    csrf = CSRF.search(page).group(1)
-    request(
-        session,
-        f"{base}/accounts/login/",
-        {"csrfmiddlewaretoken": csrf, "username": "load@conseil.fr", "password": PASSWORD},
+    due += JOIN_READING_SECONDS
+    sleep_until(due)
+    joined = browser.request(
+        "join",
+        "POST",
+        f"/w/{code}/",
+        due,
+        {"csrfmiddlewaretoken": browser.csrf(page), "role": rng.choice(ROLES)},
+        expect=(302,),
     )
-    etag = None
-    while not stop.is_set():
-        started = time.perf_counter()
-        headers = {"If-None-Match": etag} if etag else {}
-        status, page, response_headers = request(
-            session, f"{base}/consultant/workshops/{workshop_pk}/live/", headers=headers
+    if joined is None:
+        return
+    step_path = location(joined)
+    token = step_path.split("/")[2]
+    sent = sent_answers.setdefault(token, {})
+    # The browser follows a redirect as soon as it arrives: that request is due then.
+    page = browser.request("step page", "GET", step_path, time.time())
+    for number in range(1, len(questionnaire.sections) + 1):
+        if page is None:
+            return
+        due += arguments.think * rng.uniform(0.5, 1.5)
+        sleep_until(due)
+        data = step_post_data(questionnaire, number, answers)
+        last = number == len(questionnaire.sections)
+        saved = browser.request(
+            "last step" if last else "save",
+            "POST",
+            step_path,
+            due,
+            {**data, "csrfmiddlewaretoken": browser.csrf(page), "next": "1"},
+            expect=(302,),
         )
-        elapsed = time.perf_counter() - started
-        recorder.record("polls", elapsed)
-        if status == 200:
-            etag = response_headers.get("ETag")
-            counts = re.findall(r'<span class="count">(\d+)</span>', page)
-            if len(counts) >= 2:
-                seen.append((time.perf_counter(), int(counts[1])))
-        elif status != 304:
-            recorder.errors.append(f"poll {status}")
-        time.sleep(max(0.0, 1.0 - elapsed))
+        if saved is None:
+            return
+        sent.update(data)
+        step_path = location(saved)
+        page = browser.request("done page" if last else "step page", "GET", step_path, time.time())
 
 
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+def facilitator(browser, workshop_path, arguments, recorder, stop):
+    """Polls the live view at the app's interval, each poll due on the clock."""
+    etag, count = None, None
+    due = arguments.started
+    while not stop.is_set():
+        response = browser.request(
+            "poll",
+            "GET",
+            f"{workshop_path}live/",
+            due,
+            headers={"If-None-Match": etag} if etag else {},
+            expect=(200, 304),
+        )
+        if response is not None and response.status == 200:
+            etag = response.headers.get("ETag")
+            counts = COUNT.findall(response.data.decode())
+            # The second count on the view: participants finished.
+            count = int(counts[1]) if len(counts) >= 2 else None
+        if response is not None and count is not None:
+            recorder.shown(time.time(), count)
+        due += arguments.poll
+        sleep_until(due)
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--participants", type=int, default=300)
-    parser.add_argument("--think", type=float, default=2.0)
+def set_up_workshop(base, recorder, timeout) -> tuple[Browser, str, str]:
+    """A consultancy of its own, a client, a revealed workshop: through the pages, as a
+    consultant would, so that nothing is written to the deployment's database behind its back."""
+    browser = Browser(base, recorder, timeout)
+    email = f"load-{int(time.time())}-{random.randrange(10**6)}@example.com"
+    now = time.time()
+    page = browser.request("set-up", "GET", "/accounts/signup/", now)
+    fields = {
+        "csrfmiddlewaretoken": browser.csrf(page),
+        "consultancy_name": "Load test",
+        "email": email,
+        "password": f"load-{random.randrange(10**12)}-password",
+    }
+    browser.request("set-up", "POST", "/accounts/signup/", now, fields, expect=(302,))
+    page = browser.request("set-up", "GET", "/consultant/", now)
+    created = browser.request(
+        "set-up",
+        "POST",
+        "/consultant/clients/new/",
+        now,
+        {"csrfmiddlewaretoken": browser.csrf(page), "name": "Load test"},
+        expect=(302,),
+    )
+    client_path = location(created)
+    page = browser.request("set-up", "GET", client_path, now)
+    created = browser.request(
+        "set-up",
+        "POST",
+        f"{client_path}workshops/new/",
+        now,
+        {"csrfmiddlewaretoken": browser.csrf(page), "roles": list(ROLES)},
+        expect=(302,),
+    )
+    workshop_path = location(created)
+    page = browser.request("set-up", "GET", workshop_path, now)
+    code = JOIN_CODE.search(page.data.decode()).group(1)
+    browser.request(
+        "set-up",
+        "POST",
+        f"{workshop_path}reveal/",
+        now,
+        {"csrfmiddlewaretoken": browser.csrf(page)},
+        expect=(302,),
+    )
+    return browser, workshop_path, code
+
+
+def arguments_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--url", help="the deployment's address")
+    where.add_argument("--serve", action="store_true", help="start a server of its own")
+    parser.add_argument("--database-url", help="read only: answers stored, finished counts")
+    parser.add_argument("--server-log", help="the server's log, searched for worker timeouts")
+    parser.add_argument("--phones", type=int, default=300)
+    parser.add_argument("--think", type=float, default=5.0, help="seconds per step, +-50 %%")
+    parser.add_argument("--ramp", type=float, default=5.0, help="everyone joins within this")
+    parser.add_argument("--poll", type=float, default=2.0, help="the live view's interval")
+    parser.add_argument("--timeout", type=float, default=10.0)
+    parser.add_argument("--seed", type=int, default=19)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=8)
-    arguments = parser.parse_args()
-
-    call_command("migrate", verbosity=0)
-    # The phones all join from 127.0.0.1, as a room behind one Wi-Fi would: one address may join
-    # 300 times an hour, so a run starts with no count left by the previous one.
-    cache.clear()
-    Consultancy.objects.filter(name="Load test").delete()
-    from django.contrib.auth import get_user_model
-
-    get_user_model().objects.filter(username="load@conseil.fr").delete()
-    user = services.consultancy_signup(
-        email="load@conseil.fr", password=PASSWORD, consultancy_name="Load test"
+    parser.add_argument("--app-dir", default=str(Path(__file__).resolve().parents[2]))
+    parser.add_argument(
+        "--postgres",
+        default="postgres://maturity:maturity@127.0.0.1:5432/postgres",
+        help="--serve: the cluster to create its own database in",
     )
-    client = services.client_create(consultancy=user.membership.consultancy, name="Load test")
-    workshop = services.workshop_create(client=client, created_by=user)
-    services.workshop_reveal(workshop=workshop)  # the heavier view: the group's results
+    return parser
 
-    call_command("collectstatic", interactive=False, verbosity=0)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING"}
-    server = start_gunicorn(
-        env,
-        port,
-        "--workers",
-        str(arguments.workers),
-        "--threads",
-        str(arguments.threads),
-        "--worker-class",
-        "gthread",
-        "--log-level",
-        "warning",
-    )
+
+def main(argv=None) -> int:
+    arguments = arguments_parser().parse_args(argv)
+    questionnaire = load_questionnaire()
+    recorder = load_report.Recorder()
+    rng = random.Random(arguments.seed)
+    server = None
+    work = Path(tempfile.mkdtemp(prefix="load-workshop-"))
     try:
-        questionnaire = load_questionnaire()
-        recorder = Recorder()
+        if arguments.serve:
+            server = OwnServer(arguments, work)
+            base, database_url, log = server.start()
+        else:
+            base, database_url, log = arguments.url.rstrip("/"), arguments.database_url, None
+            log = arguments.server_log
+        consultant, workshop_path, code = set_up_workshop(base, recorder, arguments.timeout)
+        recorder.reset()
+        cpu_before = server.cpu_seconds() if server else None
+        watcher = load_report.DatabaseWatcher(database_url, code) if database_url else None
         stop = threading.Event()
-        seen: list[tuple[float, int]] = []
         poller = threading.Thread(
-            target=facilitator, args=(base, workshop.pk, recorder, stop, seen)
+            target=facilitator, args=(consultant, workshop_path, arguments, recorder, stop)
         )
-        poller.start()
-        started = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=arguments.participants) as pool:
-            for number in range(arguments.participants):
-                pool.submit(
-                    participant,
+        sent_answers: dict[str, dict] = {}
+        started = arguments.started = time.time() + 1
+        phones = [
+            threading.Thread(
+                target=phone,
+                args=(
                     base,
-                    workshop.code,
-                    number,
-                    arguments.think,
+                    code,
+                    started,
+                    arguments,
                     recorder,
                     questionnaire,
-                )
-        duration = time.perf_counter() - started
-        time.sleep(3)
+                    sent_answers,
+                    random.Random(rng.random()),
+                ),
+                daemon=True,
+            )
+            for _ in range(arguments.phones)
+        ]
+        if watcher:
+            watcher.start()
+        poller.start()
+        for thread in phones:
+            thread.start()
+        for thread in phones:
+            thread.join()
+        # Long enough for the view to show the last answers: two polls.
+        time.sleep(2 * arguments.poll + 0.5)
         stop.set()
         poller.join()
+        if watcher:
+            watcher.stop()
+        cpu = (server.cpu_seconds() - cpu_before) if server else None
+        summary = load_report.Summary(
+            arguments=arguments,
+            started=started,
+            recorder=recorder,
+            watcher=watcher,
+            sent_answers=sent_answers,
+            stored_answers=watcher.stored_answers() if watcher else None,
+            server_cpu_seconds=cpu,
+            server_log=log,
+        )
+        print(summary.render())
+        return 0 if summary.passed else 1
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait()
-
-    stored = sum(
-        len([k for k, v in a.answers.items() if v not in ("", [])])
-        for a in Assessment.objects.filter(participant__workshop=workshop)
-    )
-    finished = Participant.objects.filter(
-        workshop=workshop, assessment__completed_at__isnull=False
-    ).count()
-    lags = []
-    for index, moment in enumerate(sorted(recorder.finished_at), start=1):
-        shown = next((t for t, count in seen if t >= moment and count >= index), None)
-        lags.append((shown - moment) if shown else float("inf"))
-
-    print(
-        f"participants {arguments.participants}, think time {arguments.think} s, "
-        f"gunicorn {arguments.workers} workers x {arguments.threads} threads, PostgreSQL"
-    )
-    print(
-        f"duration {duration:.1f} s; requests {recorder.requests}; "
-        f"{recorder.requests / duration:.1f} requests/s"
-    )
-    print(
-        f"answer saves: {len(recorder.saves)}; median {statistics.median(recorder.saves):.0f} ms;"
-        f" p95 {percentile(recorder.saves, 0.95):.0f} ms"
-    )
-    print(
-        f"facilitator polls: {len(recorder.polls)}; median "
-        f"{statistics.median(recorder.polls):.0f} ms; p95 {percentile(recorder.polls, 0.95):.0f} ms"
-    )
-    print(f"errors: {len(recorder.errors)} {sorted(set(recorder.errors))[:5]}")
-    print(
-        f"answers sent {recorder.answers_sent}; answers stored {stored}; "
-        f"participants finished {finished}/{arguments.participants}"
-    )
-    print(
-        f"facilitator view behind by at most {max(lags) if lags else 0:.1f} s "
-        f"(median {statistics.median(lags) if lags else 0:.1f} s)"
-    )
-    Workshop.objects.filter(pk=workshop.pk).delete()
+        if server:
+            server.stop()
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

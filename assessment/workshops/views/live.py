@@ -84,7 +84,8 @@ def live(request, pk):
     """The live part of the facilitator view, polled with a conditional request."""
     workshop = get_workshop_for_user(request, pk)
     etag = f'"{selectors.workshop_version(workshop)}-{get_language()}"'
-    if request.headers.get("If-None-Match") == etag:
+    # Compressed on the way out, the tag comes back weak (W/"..."): the same version all the same.
+    if request.headers.get("If-None-Match", "").removeprefix("W/") == etag:
         return HttpResponseNotModified(headers={"ETag": etag})
     response = render(request, "workshops/_live.html", _facilitator_context(request, workshop))
     response["ETag"] = etag
