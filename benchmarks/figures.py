@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +56,16 @@ def can_be_compared(study: Study) -> bool:
     )
 
 
+def years_since_fieldwork(study: Study, today: date) -> int | None:
+    """How old the study's figures are on `today`: they describe the year they were measured in.
+
+    None when nobody knows that year: an age would then be a guess.
+    """
+    if not study.fieldwork_year.isdigit():
+        return None
+    return max(today.year - int(study.fieldwork_year), 0)
+
+
 @dataclass(frozen=True)
 class Figure:
     id: str
@@ -65,6 +76,8 @@ class Figure:
     statement_fr: str
     statement_en: str
     where_read: str
+    quote: str  # the exact words the value was read from, in their original language
+    quoted_from: str  # the seed file ("seed 004_….txt") or the named relay that holds them
     relay_note_en: str
     relay_note_fr: str
 
