@@ -58,7 +58,7 @@ from .workshops.selectors import (
 
 # Bump when the report's template or content changes: cached reports of the old version are
 # then never served again.
-REPORT_VERSION = "2026-11.3"
+REPORT_VERSION = "2026-11.4"
 
 
 def assessment_result(assessment: Assessment) -> AssessmentResult:
@@ -251,6 +251,8 @@ class AssessmentReport:
                 "completed": assessment.completed_at.isoformat() if assessment.completed_at else "",
                 "language": language,
                 "report": REPORT_VERSION,
+                # The report says how many years old each figure is: a new year, a new report.
+                "year": timezone.localdate().year,
                 "peers": peer_data_version(),
                 "workshop": workshop_version(workshop) if workshop else "",
                 "dissent": workshop.dissent_notes if workshop else {},
