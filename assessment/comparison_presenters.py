@@ -107,12 +107,24 @@ def _distributions(results: AssessmentResults, language: str) -> list[dict]:
     ]
 
 
+def _findings(results: AssessmentResults, language: str) -> list[dict]:
+    return [
+        {
+            "study": finding.study,
+            "finding": finding,
+            "dated_source": dated_source(finding.study, language),
+        }
+        for finding in results.findings
+    ]
+
+
 def benchmark_blocks(results: AssessmentResults, language: str) -> list[dict]:
     """Comparisons grouped by study, the most comparable study first."""
     blocks: dict[str, dict] = {}
     for kind, items in (
         ("comparisons", comparison_items(results, language)),
         ("distributions", _distributions(results, language)),
+        ("findings", _findings(results, language)),
     ):
         for item in items:
             study = item["study"]
@@ -127,6 +139,7 @@ def benchmark_blocks(results: AssessmentResults, language: str) -> list[dict]:
                     and not results.in_study_population,
                     "comparisons": [],
                     "distributions": [],
+                    "findings": [],
                 },
             )
             block[kind].append(item)

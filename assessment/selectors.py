@@ -23,10 +23,12 @@ from benchmarks.compare import (
     Ladder,
     compare_all,
     distributions,
+    findings_for,
     in_bpifrance_population,
 )
 from benchmarks.figures import (
     Figure,
+    Finding,
     SectorTendency,
     Study,
     figure_for,
@@ -201,6 +203,7 @@ class AssessmentResults:
     result: AssessmentResult
     comparisons: list[Comparison]
     distributions: list[Distribution]
+    findings: list[Finding]  # what the studies found without a share, beside the answers
     studies: list[Study]  # the most comparable first
     segment_figures: dict[str, Figure]
     sector_tendency: SectorTendency | None
@@ -221,6 +224,7 @@ def assessment_results(assessment: Assessment) -> AssessmentResults:
         result=result,
         comparisons=compare_all(answers, question_ladders, to_change=result.answers_to_change),
         distributions=distributions(answers, question_ladders),
+        findings=findings_for(answers, question_ladders),
         studies=studies_in_order(),
         segment_figures=segment_figures(),
         sector_tendency=load_sector_tendencies().get(answers.get("sector")),

@@ -121,3 +121,15 @@ def test_the_reports_dimension_pages_date_each_figure():
     assert items
     for item in items:
         assert re.search(r"surveyed in \d{4}, (\d+ years? ago|this year)", item), item
+
+
+def test_a_finding_without_a_share_is_said_beside_the_answer_with_its_age(client):
+    assessment = make_assessment(profile="combative", barriers=["privacy"], complete=True)
+    with time_machine.travel(date(2026, 11, 30), tick=False):
+        content = page(client, f"/en/a/{assessment.token}/results/")
+        html = unescape(report_html(assessment_report(assessment), "en"))
+    item = re.search(r'id="finding-bpifrance_fear_of_data_theft">(.*?)</li>', content, re.S)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item.group(1)))
+    assert "the fear of having their data stolen" in text
+    assert "Bpifrance Le Lab, surveyed in 2018, 8 years ago" in text
+    assert "the fear of having their data stolen" in html
