@@ -207,5 +207,22 @@ def test_a_quote_from_a_seed_is_word_for_word_in_that_seed(figure):
 
 def test_where_relays_disagree_on_lack_of_time_the_statement_says_both_figures():
     barrier = load_figures()["bpifrance_barrier_time"]
-    assert "84 %" in barrier.statement_fr and "85 %" in barrier.statement_fr
-    assert "84 %" in barrier.statement_en and "85 %" in barrier.statement_en
+    assert "84\u00a0%" in barrier.statement_fr and "85\u00a0%" in barrier.statement_fr
+    assert "84%" in barrier.statement_en and "85%" in barrier.statement_en
+
+
+def _french_fields(row):
+    return {name: value for name, value in vars(row).items() if name.endswith("_fr")}
+
+
+@pytest.mark.parametrize("figure", load_figures().values(), ids=lambda f: f.id)
+def test_french_text_keeps_french_typography(figure):
+    # A no-break space before % : ; ? ! and inside « », so that no line starts with a sign.
+    for name, value in _french_fields(figure).items():
+        assert not re.search(r" [%:;?!»]|« ", value), f"{figure.id}: {name}"
+
+
+@pytest.mark.parametrize("figure", load_figures().values(), ids=lambda f: f.id)
+def test_english_text_writes_a_percentage_without_a_space(figure):
+    for name in ("statement_en", "relay_note_en"):
+        assert not re.search(r"\d %", getattr(figure, name)), f"{figure.id}: {name}"
