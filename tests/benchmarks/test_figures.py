@@ -226,3 +226,9 @@ def test_french_text_keeps_french_typography(figure):
 def test_english_text_writes_a_percentage_without_a_space(figure):
     for name in ("statement_en", "relay_note_en"):
         assert not re.search(r"\d %", getattr(figure, name)), f"{figure.id}: {name}"
+
+
+@pytest.mark.parametrize("study", load_studies().values(), ids=lambda s: s.id)
+def test_a_studys_french_text_keeps_french_typography(study):
+    for name, value in _french_fields(study).items():
+        assert not re.search(r" [%:;?!»]|« ", value), f"{study.id}: {name}"
