@@ -251,9 +251,7 @@ def findings_for(answers: Mapping[str, object], ladders: Mapping[str, Ladder]) -
     found = [
         finding
         for finding in load_findings().values()
-        if (ladder := ladders.get(finding.question_id)) is not None
-        and answers.get(finding.question_id) not in (None, "", [])
-        and not _in_group(answers[finding.question_id], tuple(ladder.unknown_values))
+        if finding.question_id in ladders and answers.get(finding.question_id) not in (None, "", [])
     ]
     return sorted(
         found,

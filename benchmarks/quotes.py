@@ -32,11 +32,13 @@ IN_WORDS = re.compile(
 
 
 def _normalised(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).lower()
+    # \s takes in the no-break spaces French typography puts before %.
+    return re.sub(r"\s+", " ", text).lower()
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", "[.,]")
+    # 44.0 is written 44, and 5.5 may be written 5,5.
+    return re.escape(f"{value:g}").replace(r"\.", "[.,]")
 
 
 def value_is_quoted(value: float, quote: str) -> bool:

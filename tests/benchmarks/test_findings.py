@@ -52,8 +52,8 @@ def test_a_question_left_unanswered_gets_no_finding(answer):
     assert found({"barriers": answer}) == []
 
 
-def test_a_company_that_does_not_know_gets_no_finding():
-    assert found({"tools": "dont_know", "indicators": ["dont_know"]}) == []
+def test_a_finding_needs_its_question_in_the_questionnaire():
+    assert findings_for({"barriers": ["time"]}, {}) == []
 
 
 def test_findings_come_from_the_most_comparable_study_then_in_questionnaire_order():

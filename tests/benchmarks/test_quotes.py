@@ -71,3 +71,12 @@ def test_nearly_half_is_no_number():
     assert not value_is_quoted(
         50, "Près de la moitié des entreprises pensent être dans le bon tempo"
     )
+
+
+def test_a_whole_value_read_as_a_decimal_is_quoted_as_a_whole_number():
+    # The data file's values are read as numbers: 44 may arrive as 44.0.
+    assert value_is_quoted(44.0, "44 % forment")
+
+
+def test_a_decimal_point_stands_for_itself_not_for_any_character():
+    assert not value_is_quoted(5.5, "535 % des entreprises")
