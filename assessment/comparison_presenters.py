@@ -3,11 +3,15 @@ study, and its percentiles among peers. Part of the presenters, in a file of its
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from benchmarks.compare import AMONG_TOP, BPIFRANCE_STUDY, LIKE, TOP
+from benchmarks.figures import Study, years_since_fieldwork
 from benchmarks.peers import SCORE_COLUMNS
 
 from .words import answer_label, dimension_names, format_percent
@@ -22,6 +26,28 @@ def comparability_names() -> dict[str, str]:
         "professionals": _("French marketing professionals"),
         "context": _("Context only: another country or another period"),
     }
+
+
+def figure_age(study: Study, today: date | None = None) -> str:
+    """When the study's figures were measured and how long ago, in plain words, from today."""
+    age = years_since_fieldwork(study, today or timezone.localdate())
+    if age is None:
+        return _("year unknown")
+    year = study.fieldwork_year
+    if age == 0:
+        return _("surveyed in %(year)s, this year") % {"year": year}
+    return ngettext(
+        "surveyed in %(year)s, %(count)d year ago",
+        "surveyed in %(year)s, %(count)d years ago",
+        age,
+    ) % {"year": year, "count": age}
+
+
+def dated_source(study: Study, language: str, today: date | None = None) -> str:
+    """The publisher and the age of its figures: "Bpifrance Le Lab, surveyed in 2018, 8 years
+    ago", said beside every comparison so that an old figure is never read as today's."""
+    publisher = study.publisher_fr if language == "fr" else study.publisher_en
+    return f"{publisher}, {figure_age(study, today)}"
 
 
 def _reading(comparison, language: str) -> str:
@@ -49,6 +75,7 @@ def comparison_items(results: AssessmentResults, language: str) -> list[dict]:
                 questionnaire, comparison.question_id, comparison.company_answer, language
             ),
             "reading": _reading(comparison, language),
+            "dated_source": dated_source(comparison.study, language),
             "level": comparison.study.comparability,
         }
         for comparison in results.comparisons
@@ -64,6 +91,7 @@ def _distributions(results: AssessmentResults, language: str) -> list[dict]:
                 language
             ),
             "level": distribution.study.comparability,
+            "dated_source": dated_source(distribution.study, language),
             "items": [
                 {
                     "label": answer_label(
@@ -79,12 +107,24 @@ def _distributions(results: AssessmentResults, language: str) -> list[dict]:
     ]
 
 
+def _findings(results: AssessmentResults, language: str) -> list[dict]:
+    return [
+        {
+            "study": finding.study,
+            "finding": finding,
+            "dated_source": dated_source(finding.study, language),
+        }
+        for finding in results.findings
+    ]
+
+
 def benchmark_blocks(results: AssessmentResults, language: str) -> list[dict]:
     """Comparisons grouped by study, the most comparable study first."""
     blocks: dict[str, dict] = {}
     for kind, items in (
         ("comparisons", comparison_items(results, language)),
         ("distributions", _distributions(results, language)),
+        ("findings", _findings(results, language)),
     ):
         for item in items:
             study = item["study"]
@@ -94,10 +134,12 @@ def benchmark_blocks(results: AssessmentResults, language: str) -> list[dict]:
                     "study": study,
                     "level": study.comparability,
                     "level_name": comparability_names()[study.comparability],
+                    "dated_source": dated_source(study, language),
                     "outside_population": study.id == BPIFRANCE_STUDY
                     and not results.in_study_population,
                     "comparisons": [],
                     "distributions": [],
+                    "findings": [],
                 },
             )
             block[kind].append(item)

@@ -23,10 +23,12 @@ from benchmarks.compare import (
     Ladder,
     compare_all,
     distributions,
+    findings_for,
     in_bpifrance_population,
 )
 from benchmarks.figures import (
     Figure,
+    Finding,
     SectorTendency,
     Study,
     figure_for,
@@ -58,7 +60,7 @@ from .workshops.selectors import (
 
 # Bump when the report's template or content changes: cached reports of the old version are
 # then never served again.
-REPORT_VERSION = "2026-11.4"
+REPORT_VERSION = "2026-11.5"
 
 
 def assessments_with_context():
@@ -215,6 +217,7 @@ class AssessmentResults:
     result: AssessmentResult
     comparisons: list[Comparison]
     distributions: list[Distribution]
+    findings: list[Finding]  # what the studies found without a share, beside the answers
     studies: list[Study]  # the most comparable first
     segment_figures: dict[str, Figure]
     sector_tendency: SectorTendency | None
@@ -235,6 +238,7 @@ def assessment_results(assessment: Assessment) -> AssessmentResults:
         result=result,
         comparisons=compare_all(answers, question_ladders, to_change=result.answers_to_change),
         distributions=distributions(answers, question_ladders),
+        findings=findings_for(answers, question_ladders),
         studies=studies_in_order(),
         segment_figures=segment_figures(),
         sector_tendency=load_sector_tendencies().get(answers.get("sector")),
@@ -265,6 +269,8 @@ class AssessmentReport:
                 "completed": assessment.completed_at.isoformat() if assessment.completed_at else "",
                 "language": language,
                 "report": REPORT_VERSION,
+                # The report says how many years old each figure is: a new year, a new report.
+                "year": timezone.localdate().year,
                 "peers": peer_data_version(),
                 "workshop": workshop_version(workshop) if workshop else "",
                 "dissent": workshop.dissent_notes if workshop else {},

@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from .figures import COMPARABILITY_ORDER, Figure, Study, can_be_compared, load_figures
+from .figures import (
+    COMPARABILITY_ORDER,
+    Figure,
+    Finding,
+    Study,
+    can_be_compared,
+    load_figures,
+    load_findings,
+)
 
 # The readings of a comparison, from the company's side.
 LIKE = "like"  # the company is in the figure's group
@@ -232,5 +240,23 @@ def _in_order(found: list, ladders: Mapping[str, Ladder]) -> list:
         key=lambda c: (
             COMPARABILITY_ORDER.index(c.study.comparability),
             question_order.index(c.question_id),
+        ),
+    )
+
+
+def findings_for(answers: Mapping[str, object], ladders: Mapping[str, Ladder]) -> list[Finding]:
+    """What the studies found without a share, beside the questions the company answered: context
+    for its answer, never a reading of it (there is no number to be among)."""
+    question_order = list(ladders)
+    found = [
+        finding
+        for finding in load_findings().values()
+        if finding.question_id in ladders and answers.get(finding.question_id) not in (None, "", [])
+    ]
+    return sorted(
+        found,
+        key=lambda f: (
+            COMPARABILITY_ORDER.index(f.study.comparability),
+            question_order.index(f.question_id),
         ),
     )

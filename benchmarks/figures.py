@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +56,16 @@ def can_be_compared(study: Study) -> bool:
     )
 
 
+def years_since_fieldwork(study: Study, today: date) -> int | None:
+    """How old the study's figures are on `today`: they describe the year they were measured in.
+
+    None when nobody knows that year: an age would then be a guess.
+    """
+    if not study.fieldwork_year.isdigit():
+        return None
+    return max(today.year - int(study.fieldwork_year), 0)
+
+
 @dataclass(frozen=True)
 class Figure:
     id: str
@@ -65,6 +76,8 @@ class Figure:
     statement_fr: str
     statement_en: str
     where_read: str
+    quote: str  # the exact words the value was read from, in their original language
+    quoted_from: str  # the seed file ("seed 004_….txt") or the named relay that holds them
     relay_note_en: str
     relay_note_fr: str
 
@@ -108,6 +121,33 @@ def studies_in_order() -> list[Study]:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """What a study found and published without a share: quoted, dated, never a number."""
+
+    id: str
+    study: Study
+    speaks_to: str  # question:<id>, the answer it is context for
+    statement_fr: str
+    statement_en: str
+    quote: str
+    quoted_from: str
+
+    @property
+    def question_id(self) -> str:
+        return self.speaks_to.removeprefix("question:")
+
+
+@cache
+def load_findings() -> dict[str, Finding]:
+    studies = load_studies()
+    findings = {}
+    for row in _read("findings.csv").to_dict("records"):
+        study = studies[row.pop("study_id")]
+        findings[row["id"]] = Finding(study=study, **row)
+    return findings
+
+
+@dataclass(frozen=True)
 class SectorTendency:
     sector: str
     study: Study
@@ -132,9 +172,15 @@ def load_sector_tendencies() -> dict[str, SectorTendency]:
 
 
 def figures_by_study() -> list[dict]:
-    """Every figure under its study, studies in order of comparability: the sources page."""
+    """Every figure and finding under its study, studies in order of comparability: the sources
+    page."""
     figures = list(load_figures().values())
+    findings = list(load_findings().values())
     return [
-        {"study": study, "figures": [f for f in figures if f.study.id == study.id]}
+        {
+            "study": study,
+            "figures": [f for f in figures if f.study.id == study.id],
+            "findings": [f for f in findings if f.study.id == study.id],
+        }
         for study in studies_in_order()
     ]

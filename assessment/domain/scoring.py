@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from .questionnaire import DIMENSIONS, MULTI, Question, Questionnaire
 
 # The overall score's weights. Objectives and ROI measurement weigh most: the Bpifrance study
-# found that 70 % of firms present on networks have no strategy and a presence "little
-# rationalised around precise objectives", and how to evaluate ROI is the first question the
-# Hootsuite barometer's leaders want answered. Presence weighs least: an account is cheap and
+# found that 70 % of its respondents have no strategy for their presence (« 70 % des répondants
+# ont indiqué n'avoir aucune stratégie », usine-digitale.fr) and a presence "little rationalised
+# around precise objectives", and how to evaluate ROI is the first question the Hootsuite
+# barometer's leaders want answered. Presence weighs least: an account is cheap and
 # says little about maturity (70 % have one, 65 % are little or not active).
 DIMENSION_WEIGHTS: Mapping[str, float] = {
     "presence": 0.15,

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
+from assessment.comparison_presenters import figure_age
 from assessment.domain.questionnaire import Text
 from assessment.words import format_percent
 
@@ -47,3 +48,9 @@ def ordinal(value) -> str:
     if 10 <= number % 100 <= 20:
         return f"{number}th"
     return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+@register.filter
+def age(study) -> str:
+    """When the study surveyed and how long ago, from today: "surveyed in 2018, 8 years ago"."""
+    return figure_age(study)

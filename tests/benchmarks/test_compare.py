@@ -81,8 +81,28 @@ def test_of_two_figures_on_one_question_the_narrowest_group_holding_the_company_
 
 
 def test_outside_every_group_the_widest_one_wins():
-    chosen = {c.figure.id for c in compare_all({"budget": "50_150k"}, ladders_of_questionnaire())}
-    assert "bpifrance_budget_under_10k" in chosen
+    # More than 10 hours a week is past both SIIA groups (under 5 hours, under 10 hours).
+    chosen = {c.figure.id for c in compare_all({"hours_week": "gt10"}, ladders_of_questionnaire())}
+    assert chosen == {"siia_time_under_10h"}
+
+
+@pytest.mark.parametrize(
+    ("budget", "figure_id", "reading", "share"),
+    [
+        ("lt10k", "bpifrance_budget_under_10k", LIKE, 80),  # the last answer under 10 k€
+        ("10_50k", "bpifrance_budget_10k_or_more", AMONG_TOP, 14),  # the first one at 10 k€
+        ("gt150k", "bpifrance_budget_10k_or_more", AMONG_TOP, 14),
+    ],
+)
+def test_spending_10k_or_more_puts_the_company_among_the_14_percent(
+    budget, figure_id, reading, share
+):
+    [chosen] = [
+        c
+        for c in compare_all({"budget": budget}, ladders_of_questionnaire())
+        if c.study.id == "bpifrance_2018"
+    ]
+    assert (chosen.figure.id, chosen.reading, chosen.company_share) == (figure_id, reading, share)
 
 
 def test_french_smes_come_first_and_context_last():
@@ -126,10 +146,31 @@ def test_the_bpifrance_population_is_french_smes_and_midcaps_of_2m_to_1_5bn(
     assert in_bpifrance_population(answers) is inside
 
 
-def test_a_perception_is_never_read_as_being_ahead():
-    chosen = compare_all({"tempo": "in_step"}, ladders_of_questionnaire())
-    feel_late = next(c for c in chosen if c.figure.id == "bpifrance_feel_late")
-    assert feel_late.reading == UNLIKE
+@pytest.mark.parametrize(
+    ("tempo", "figure_id", "reading", "share"),
+    [
+        ("late", "bpifrance_feel_late", LIKE, 53),
+        ("in_step", "bpifrance_feel_in_step", LIKE, 45),
+        # « 45 % se considèrent dans le bon tempo »: in step, not ahead. An answer "ahead" is
+        # outside the 53 % behind, and never "ahead of most": a feeling is not a practice.
+        ("ahead", "bpifrance_feel_late", UNLIKE, 47),
+    ],
+)
+def test_a_perception_is_never_read_as_being_ahead(tempo, figure_id, reading, share):
+    [chosen] = compare_all({"tempo": tempo}, ladders_of_questionnaire())
+    assert (chosen.figure.id, chosen.reading, chosen.company_share) == (figure_id, reading, share)
+
+
+@pytest.mark.parametrize(
+    ("market", "figure_id", "share"),
+    [("b2b", "bpifrance_market_b2b_only", 53), ("both", "bpifrance_market_both", 36)]
+    + [("b2c", "bpifrance_market_b2c_only", 11)],
+)
+def test_the_market_meets_the_share_of_respondents_with_the_same_customers(
+    market, figure_id, share
+):
+    [chosen] = compare_all({"market": market}, ladders_of_questionnaire())
+    assert (chosen.figure.id, chosen.reading, chosen.company_share) == (figure_id, LIKE, share)
 
 
 def test_an_account_on_another_network_is_not_one_of_the_five_main_ones():

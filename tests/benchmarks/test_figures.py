@@ -1,5 +1,8 @@
 """Every published figure is a row with its provenance, and every row can be reached."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from assessment.domain.questionnaire import load_questionnaire
@@ -12,6 +15,7 @@ from benchmarks.figures import (
     load_sector_tendencies,
     load_studies,
 )
+from benchmarks.quotes import value_is_quoted
 
 STUDY_FIELDS = (
     "title",
@@ -29,7 +33,17 @@ STUDY_FIELDS = (
     "comparability",
     "where_read",
 )
-FIGURE_FIELDS = ("speaks_to", "unit", "statement_fr", "statement_en", "where_read")
+FIGURE_FIELDS = (
+    "speaks_to",
+    "unit",
+    "statement_fr",
+    "statement_en",
+    "where_read",
+    "quote",
+    "quoted_from",
+)
+# The seeds the figures were first read in, beside the project (../shared/seeds/).
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def test_the_five_studies_are_there():
@@ -166,3 +180,55 @@ def test_each_segment_has_its_share_in_the_study():
     shares = {key: figure_for(f"segment:{key}").value for key in ("silent_mass", "pioneers")}
     assert shares == {"silent_mass": 44, "pioneers": 28}
     assert figure_for("segment:nobody") is None
+
+
+@pytest.mark.parametrize("figure", load_figures().values(), ids=lambda f: f.id)
+def test_every_value_is_in_the_words_it_was_read_from(figure):
+    assert value_is_quoted(figure.value, figure.quote), (
+        f"{figure.id}: {figure.value} is not in « {figure.quote} »: justify the value or change it"
+    )
+
+
+def _words(text):
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds are not beside the project")
+@pytest.mark.parametrize(
+    "figure",
+    [f for f in load_figures().values() if f.quoted_from.startswith("seed ")],
+    ids=lambda f: f.id,
+)
+def test_a_quote_from_a_seed_is_word_for_word_in_that_seed(figure):
+    seed = SEEDS / figure.quoted_from.removeprefix("seed ")
+    assert seed.is_file(), f"{figure.id}: no seed named {seed.name}"
+    assert _words(figure.quote) in _words(seed.read_text(encoding="utf-8"))
+
+
+def test_where_relays_disagree_on_lack_of_time_the_statement_says_both_figures():
+    barrier = load_figures()["bpifrance_barrier_time"]
+    assert "84\u00a0%" in barrier.statement_fr and "85\u00a0%" in barrier.statement_fr
+    assert "84%" in barrier.statement_en and "85%" in barrier.statement_en
+
+
+def _french_fields(row):
+    return {name: value for name, value in vars(row).items() if name.endswith("_fr")}
+
+
+@pytest.mark.parametrize("figure", load_figures().values(), ids=lambda f: f.id)
+def test_french_text_keeps_french_typography(figure):
+    # A no-break space before % : ; ? ! and inside « », so that no line starts with a sign.
+    for name, value in _french_fields(figure).items():
+        assert not re.search(r" [%:;?!»]|« ", value), f"{figure.id}: {name}"
+
+
+@pytest.mark.parametrize("figure", load_figures().values(), ids=lambda f: f.id)
+def test_english_text_writes_a_percentage_without_a_space(figure):
+    for name in ("statement_en", "relay_note_en"):
+        assert not re.search(r"\d %", getattr(figure, name)), f"{figure.id}: {name}"
+
+
+@pytest.mark.parametrize("study", load_studies().values(), ids=lambda s: s.id)
+def test_a_studys_french_text_keeps_french_typography(study):
+    for name, value in _french_fields(study).items():
+        assert not re.search(r" [%:;?!»]|« ", value), f"{study.id}: {name}"

@@ -134,3 +134,11 @@ def test_the_answers_the_infographic_names_meet_only_known_studies(who_runs, fre
     answers = {"who_runs": who_runs, "frequency": frequency}
     found = compare_all(answers, ladders(load_questionnaire()))
     assert {c.study.id for c in found} == {"hootsuite_2017", "siia_2012"}
+
+
+# « Faible taux d'engagement … au quotidien » is not publishing every day, « font appel à des
+# prestataires » is not an agency running the accounts (seed 000): the infographic's rows speak to
+# no answer, whatever its provenance becomes.
+@pytest.mark.parametrize("figure_id", [f for f in load_figures() if f.startswith("mashable_")])
+def test_the_infographics_figures_speak_to_no_answer(figure_id):
+    assert parse_target(load_figures()[figure_id].speaks_to) is None

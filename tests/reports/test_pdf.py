@@ -4,8 +4,10 @@ import io
 import re
 import shutil
 import subprocess
+from datetime import date
 
 import pytest
+import time_machine
 from pypdf import PdfReader
 from pypdf.generic import BooleanObject
 
@@ -192,3 +194,18 @@ def test_actions_the_year_takes_beyond_the_first_five_are_numbered_after_them():
     )
     assert [item["rank"] for item in context["plan_first_90_days"]] == [1, 2, 3, 4, 5]
     assert [item["rank"] for item in context["plan_next_12_months"]] == [6, 7]
+
+
+@pytest.mark.parametrize(
+    ("language", "today", "age"),
+    [
+        ("fr", date(2026, 11, 30), "Bpifrance Le Lab, enquête de 2018, il y a 8 ans"),
+        ("en", date(2026, 11, 30), "Bpifrance Le Lab, surveyed in 2018, 8 years ago"),
+        ("en", date(2027, 1, 4), "Bpifrance Le Lab, surveyed in 2018, 9 years ago"),
+    ],
+)
+def test_the_pdf_says_how_old_the_figures_are_counted_from_today(language, today, age):
+    assessment = make_assessment(profile="combative", complete=True)
+    with time_machine.travel(today, tick=False):
+        text = text_of(render(assessment, language))
+    assert age in text.replace("\u00a0", " ")

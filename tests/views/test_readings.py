@@ -1,9 +1,11 @@
 """The readings the pages and the report print: only what the source bears, never against advice."""
 
 import re
+from datetime import date
 from html import unescape
 
 import pytest
+import time_machine
 
 from assessment.reports.pdf import report_html
 from assessment.reports.presenters import report_context
@@ -79,3 +81,55 @@ def test_the_report_compares_no_figure_of_unknown_provenance(language):
     assert "engaged on social media daily" not in html
     assert "s'engageaient chaque jour" not in html
     assert html.count(NOT_COMPARED_EN if language == "en" else NOT_COMPARED_FR) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "age"),
+    [
+        ("fr", "Bpifrance Le Lab, enquête de 2018, il y a 8\u00a0ans"),
+        ("en", "Bpifrance Le Lab, surveyed in 2018, 8 years ago"),
+    ],
+)
+def test_every_comparison_on_the_results_page_says_how_old_its_figure_is(client, language, age):
+    assessment = make_assessment(profile="combative", complete=True)
+    prefix = "/en" if language == "en" else ""
+    with time_machine.travel(date(2026, 11, 30), tick=False):
+        content = page(client, f"{prefix}/a/{assessment.token}/results/")
+    items = re.findall(r'<li class="comparison" id="compare-(bpifrance_\w+)">', content)
+    assert items
+    for figure_id in items:
+        assert age.replace("\u00a0", " ") in comparison_text(content, figure_id), figure_id
+
+
+def test_an_eight_year_old_share_of_facebook_accounts_is_not_advice_to_open_one(client):
+    assessment = make_assessment(profile="combative", networks=["linkedin"], complete=True)
+    with time_machine.travel(date(2026, 11, 30), tick=False):
+        content = page(client, f"/en/a/{assessment.token}/results/")
+    table = re.search(r'<li class="comparison distribution">(.*?)</li>', content, re.S).group(1)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", table))
+    assert "Facebook" in text
+    assert "surveyed in 2018, 8 years ago" in text
+    assert "not what you should do today" in text
+
+
+def test_the_reports_dimension_pages_date_each_figure():
+    assessment = make_assessment(profile="combative", complete=True)
+    with time_machine.travel(date(2026, 11, 30), tick=False):
+        html = unescape(report_html(assessment_report(assessment), "en"))
+    dimension_lists = re.findall(r'<ul class="compares">(.*?)</ul>', html, re.S)
+    items = [item for block in dimension_lists for item in re.findall(r"<li>(.*?)</li>", block)]
+    assert items
+    for item in items:
+        assert re.search(r"surveyed in \d{4}, (\d+ years? ago|this year)", item), item
+
+
+def test_a_finding_without_a_share_is_said_beside_the_answer_with_its_age(client):
+    assessment = make_assessment(profile="combative", barriers=["privacy"], complete=True)
+    with time_machine.travel(date(2026, 11, 30), tick=False):
+        content = page(client, f"/en/a/{assessment.token}/results/")
+        html = unescape(report_html(assessment_report(assessment), "en"))
+    item = re.search(r'id="finding-bpifrance_fear_of_data_theft">(.*?)</li>', content, re.S)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item.group(1)))
+    assert "the fear of having their data stolen" in text
+    assert "Bpifrance Le Lab, surveyed in 2018, 8 years ago" in text
+    assert "the fear of having their data stolen" in html

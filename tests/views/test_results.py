@@ -127,9 +127,10 @@ def test_how_you_compare_puts_the_answer_beside_the_figure_with_its_source(clien
     assessment = make_assessment(profile="combative", budget="10_50k", complete=True)
     content = results(client, assessment).content.decode()
     assert "Où vous vous situez" in content
-    assert "80\u00a0%" in content
-    assert "Vous faites partie des 20\u00a0% restants : en avance sur la plupart" in content
-    assert 'href="/sources/#bpifrance_budget_under_10k"' in content
+    # 10 k€ to 50 k€ a year: among the 14 % who spend 10 k€ or more.
+    assert "14\u00a0%" in content
+    assert "Vous faites partie de ces 14\u00a0% : en avance sur la plupart" in content
+    assert 'href="/sources/#bpifrance_budget_10k_or_more"' in content
 
 
 def test_every_figure_on_the_results_page_links_to_its_source(client):

@@ -1,3 +1,4 @@
+import re
 from html import escape
 
 import pytest
@@ -33,3 +34,19 @@ def test_every_figure_can_be_reached_on_the_sources_page(client):
     content = client.get("/sources/").content.decode()
     for figure_id in load_figures():
         assert f'id="{figure_id}"' in content, figure_id
+
+
+@pytest.mark.parametrize(
+    ("prefix", "opening", "closing"), [("", "«\u00a0", "\u00a0»"), ("/en", "“", "”")]
+)
+def test_every_figure_and_finding_shows_the_words_it_was_read_from(
+    client, prefix, opening, closing
+):
+    from html import unescape
+
+    from benchmarks.figures import load_figures, load_findings
+
+    html = client.get(f"{prefix}/sources/").content.decode()
+    content = unescape(re.sub(r"<[^>]+>", "", html))
+    for row in [*load_figures().values(), *load_findings().values()]:
+        assert f"{opening}{row.quote}{closing} ({row.quoted_from})" in content, row.id
