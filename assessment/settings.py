@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "csp",
     "assessment",
     "assessment.workshops",
+    "assessment.reports",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -221,3 +224,9 @@ ASSESSMENT_RETENTION_DAYS = int(os.environ.get("ASSESSMENT_RETENTION_DAYS", "90"
 # of them unless this is set.
 PEER_BENCHMARKS_INCLUDE_SYNTHETIC = env_bool("PEER_BENCHMARKS_INCLUDE_SYNTHETIC")
 PEER_BENCHMARKS_CACHE_SECONDS = int(os.environ.get("PEER_BENCHMARKS_CACHE_SECONDS", "3600"))
+
+# Reports are rendered off the request path: a request puts the render in line in the database,
+# and a report worker (`manage.py db_worker --queue-name reports`) renders one at a time.
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["reports"]},
+}
