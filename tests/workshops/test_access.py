@@ -38,6 +38,12 @@ PAGES = [
         "/consultant/clients/{client}/progress/",
     ),
     (
+        "get",
+        "/consultant/clients/{client}/progress/report/",
+        302,
+        "/consultant/clients/{client}/progress/",
+    ),
+    (
         "post",
         "/consultant/clients/{client}/targets/",
         302,
