@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
@@ -19,10 +17,10 @@ from .domain.scoring import score
 from .domain.segments import study_placement
 from .models import Assessment, Origin, PeerScore
 from .refusals import AnswersFrozen, IncompleteAssessment, WorkshopClosed
+from .reports.models import PreparedReport
 from .selectors import (
     is_frozen,
     participant_workshop,
-    report_cache_key,
     respondent_assessment,
     unfinished_assessments_older_than,
 )
@@ -146,9 +144,8 @@ def assessment_complete(*, assessment: Assessment) -> AssessmentResult:
 
 
 def assessment_forget_reports(*, assessment: Assessment) -> None:
-    """Drop an assessment's cached reports, in every language, before the assessment goes."""
-    for language, _name in settings.LANGUAGES:
-        cache.delete(report_cache_key(assessment, language))
+    """Drop an assessment's prepared reports, in every language, before the assessment goes."""
+    PreparedReport.objects.filter(assessment=assessment).delete()
 
 
 @transaction.atomic

@@ -31,7 +31,11 @@ RENDERS_PER_ADDRESS_PER_HOUR = 30
 LIMIT_WINDOW = timedelta(hours=1)
 # A render still unfinished after this long lost its worker (stopped mid-render): asked again.
 RENDER_GIVEN_UP_AFTER = timedelta(minutes=10)
-# Prepared files are kept this long, then rendered again if asked for.
+# A prepared report's peer figures are at most this old when it is handed over: past it, the next
+# request renders it again. Its key leaves the peers out, so that a visitor waiting for a report
+# is not sent a new render each time another company completes the questionnaire meanwhile.
+PEERS_FRESH_FOR = timedelta(hours=1)
+# Prepared files are kept this long, then deleted.
 KEPT_FOR = timedelta(days=7)
 
 
@@ -47,7 +51,8 @@ def requester(address: str) -> str:
 def assessment_report_request(
     *, assessment: Assessment, language: str, address: str, retry: bool = False
 ) -> PreparedReport:
-    key = assessment_report(assessment).cache_key(language).removeprefix("report:")
+    key = assessment_report(assessment).cache_key(language, with_peers=False)
+    key = key.removeprefix("report:")
     return _request(key=key, language=language, address=address, retry=retry, assessment=assessment)
 
 
@@ -129,7 +134,7 @@ def _to_render_again(prepared: PreparedReport, retry: bool) -> bool:
         return retry
     if prepared.status == PreparedReport.Status.PENDING:
         return timezone.now() - prepared.requested_at > RENDER_GIVEN_UP_AFTER
-    return timezone.now() - prepared.requested_at > KEPT_FOR
+    return timezone.now() - (prepared.finished_at or prepared.requested_at) > PEERS_FRESH_FOR
 
 
 def prepared_pdf(prepared: PreparedReport) -> bytes:

@@ -188,3 +188,26 @@ def test_a_participant_has_no_report_of_their_own(client, monkeypatch):
 
 def test_an_unknown_link_has_no_report_page(client):
     assert client.get("/a/nope/report/").status_code == 404
+
+
+def test_a_company_completing_meanwhile_does_not_restart_a_render(client, renders):
+    assessment = make_assessment(profile="combative", complete=True)
+    client.get(f"/a/{assessment.token}/report/")
+    make_assessment(profile="pioneers", complete=True)  # the peer figures change
+    assert client.get(f"/a/{assessment.token}/report/?waited=1").status_code == 202
+    run_report_worker()
+    assert client.get(f"/a/{assessment.token}/report.pdf").content.startswith(b"%PDF")
+    assert renders == [assessment.pk]
+
+
+def test_a_prepared_reports_peer_figures_are_at_most_an_hour_old(client, renders):
+    assessment = make_assessment(profile="combative", complete=True)
+    with time_machine.travel(NOON, tick=False):
+        client.get(f"/a/{assessment.token}/report/")
+        run_report_worker()
+    with time_machine.travel(NOON + dt.timedelta(minutes=59), tick=False):
+        assert client.get(f"/a/{assessment.token}/report/").status_code == 302
+    with time_machine.travel(NOON + dt.timedelta(minutes=61), tick=False):
+        assert client.get(f"/a/{assessment.token}/report/").status_code == 202
+        run_report_worker()
+    assert renders == [assessment.pk, assessment.pk]
