@@ -240,6 +240,7 @@ def _report(request, token, *, as_page):
         pdf=reverse("assessment:report", kwargs={"token": token}),
         page=reverse("assessment:report_status", kwargs={"token": token}),
         back=reverse("assessment:results", kwargs={"token": token}),
+        back_label=_("Back to your results"),
     )
     filename = report_filename(assessment, language)
     return report_response(request, ask, addresses, filename, as_page=as_page)

@@ -25,6 +25,7 @@ class ReportAddresses:
     pdf: str
     page: str
     back: str
+    back_label: str
 
 
 def report_response(request, ask, addresses: ReportAddresses, filename: str, *, as_page: bool):

@@ -8,10 +8,11 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from assessment.domain.scoring import score
+from assessment.reports.models import PreparedReport
 from assessment.workshops import services
 from tests.factories import make_assessment
 from tests.profiles import PROFILES
-from tests.report_worker import download_report
+from tests.report_worker import download_report, run_report_worker
 from tests.workshops.conftest import agreed_workshop, join, progress_page, self_serve
 
 pytestmark = pytest.mark.django_db
@@ -247,3 +248,19 @@ def test_dates_are_the_clients_local_ones(client, alice, client_company):
     client.force_login(alice)
     response = download_report(client, f"/en/consultant/clients/{client_company.pk}/progress.pdf")
     assert "progress-since-2026-03-10.pdf" in response["Content-Disposition"]
+
+
+def test_colleagues_asking_for_the_same_progress_report_share_one_render(
+    client, alice, bob, client_company
+):
+    agreed_workshop(client_company, alice)
+    page = f"/en/consultant/clients/{client_company.pk}/progress/report/"
+    for consultant in (alice, bob):
+        client.force_login(consultant)
+        waiting = client.get(page)
+        assert waiting.status_code == 202
+        assert "Back to the progress page" in waiting.content.decode()
+    assert PreparedReport.objects.count() == 1
+    run_report_worker()
+    response = client.get(f"/en/consultant/clients/{client_company.pk}/progress.pdf")
+    assert response.content.startswith(b"%PDF")

@@ -104,6 +104,7 @@ def _progress_report(request, pk, *, as_page):
         pdf=reverse("workshops:progress_pdf", kwargs={"pk": client.pk}),
         page=reverse("workshops:progress_report", kwargs={"pk": client.pk}),
         back=reverse("workshops:progress", kwargs={"pk": client.pk}),
+        back_label=_("Back to the progress page"),
     )
     filename = progress_report_filename(client, progress.assessments[0].completed_at, language)
     return report_response(request, ask, addresses, filename, as_page=as_page)
