@@ -29,7 +29,6 @@ import http.client
 import os
 import random
 import re
-import secrets
 import signal
 import socket
 import statistics
@@ -42,13 +41,10 @@ import urllib.request
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-import psycopg
+from tests.bench.database import own_database
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-CLUSTER = os.environ.get("BENCH_POSTGRES", "postgres://maturity:maturity@127.0.0.1:5432/postgres")
-DATABASE = f"maturity_bench_{secrets.token_hex(4)}"
-os.environ["DATABASE_URL"] = CLUSTER.rsplit("/", 1)[0] + "/" + DATABASE
 os.environ.setdefault("SECRET_KEY", "load-test-only-secret-key")
 os.environ["DJANGO_SETTINGS_MODULE"] = "assessment.settings"
 
@@ -313,16 +309,8 @@ def main():
     parser.add_argument("--duration", type=float, default=45.0)
     arguments = parser.parse_args()
 
-    with psycopg.connect(CLUSTER, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{DATABASE}"')
-    try:
+    with own_database("maturity_bench"):
         measure(arguments)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(CLUSTER, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
 
 
 def measure(arguments):

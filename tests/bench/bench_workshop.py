@@ -2,11 +2,12 @@
 
     .venv/bin/python -m tests.bench.bench_workshop [--participants 300] [--think 2]
 
-Starts the app under gunicorn on PostgreSQL (DATABASE_URL, by default the test cluster that
-`make postgres` prepares), on 127.0.0.1 only. Each simulated participant joins by code, then for
-each step loads the page and sends its answers, waiting `--think` seconds (randomised +-50 %)
-between steps as a person reading would; meanwhile a logged-in facilitator polls the live view
-every second with conditional requests. Prints requests per second, median and 95th percentile
+Serves the app with `manage.py serve` (nginx, gunicorn, the report worker: the stack `make serve`
+and production run) on a PostgreSQL database of its own, created on the cluster `make postgres`
+prepares and dropped at the end, on 127.0.0.1 only. Each simulated participant joins by code,
+then for each step loads the page and sends its answers, waiting `--think` seconds (randomised
++-50 %) between steps as a person reading would; meanwhile a logged-in facilitator polls the live
+view every second with conditional requests. Prints requests per second, median and 95th percentile
 latencies of answer saves and of the facilitator view, errors, answers sent against answers
 stored, and how far behind the facilitator view ever was.
 """
@@ -29,25 +30,14 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from tests.bench.database import own_database
+from tests.profiles import PROFILES
+from tests.servers import free_port, start_stack
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", "postgres://maturity:maturity@127.0.0.1:5432/maturity")
 os.environ.setdefault("SECRET_KEY", "load-test-only-secret-key")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "assessment.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-
-from assessment.domain.questionnaire import load_questionnaire  # noqa: E402
-from assessment.models import Assessment  # noqa: E402
-from assessment.workshops import services  # noqa: E402
-from assessment.workshops.models import Consultancy, Participant, Workshop  # noqa: E402
-from tests.factories import step_post_data  # noqa: E402
-from tests.profiles import PROFILES  # noqa: E402
-from tests.servers import free_port, start_gunicorn  # noqa: E402
+os.environ["DJANGO_SETTINGS_MODULE"] = "assessment.settings"
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PASSWORD = "load-test-password-123"
@@ -92,6 +82,8 @@ def request(session, url, data=None, headers=None):
 
 
 def participant(base, code, number, think, recorder, questionnaire):
+    from tests.factories import step_post_data
+
     session, jar = opener()
     answers = {**PROFILES[random.choice(list(PROFILES))](), "company_name": ""}
     started = time.perf_counter()
@@ -169,15 +161,25 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--participants", type=int, default=300)
     parser.add_argument("--think", type=float, default=2.0)
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8)
     arguments = parser.parse_args()
+    with own_database("maturity_workshop_bench"):
+        measure(arguments)
+
+
+def measure(arguments):
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from assessment.domain.questionnaire import load_questionnaire
+    from assessment.models import Assessment
+    from assessment.workshops import services
+    from assessment.workshops.models import Participant
 
     call_command("migrate", verbosity=0)
-    Consultancy.objects.filter(name="Load test").delete()
-    from django.contrib.auth import get_user_model
-
-    get_user_model().objects.filter(username="load@conseil.fr").delete()
     user = services.consultancy_signup(
         email="load@conseil.fr", password=PASSWORD, consultancy_name="Load test"
     )
@@ -188,19 +190,14 @@ def main():
     call_command("collectstatic", interactive=False, verbosity=0)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING"}
-    server = start_gunicorn(
-        env,
-        port,
-        "--workers",
-        str(arguments.workers),
-        "--threads",
-        str(arguments.threads),
-        "--worker-class",
-        "gthread",
-        "--log-level",
-        "warning",
-    )
+    env = {
+        **os.environ,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOG_LEVEL": "WARNING",
+        "WEB_WORKERS": str(arguments.workers),
+        "WEB_THREADS": str(arguments.threads),
+    }
+    server = start_stack(env, port)
     try:
         questionnaire = load_questionnaire()
         recorder = Recorder()
@@ -244,7 +241,8 @@ def main():
 
     print(
         f"participants {arguments.participants}, think time {arguments.think} s, "
-        f"gunicorn {arguments.workers} workers x {arguments.threads} threads, PostgreSQL"
+        f"manage.py serve (nginx, gunicorn {arguments.workers} workers x {arguments.threads} "
+        "threads), PostgreSQL"
     )
     print(
         f"duration {duration:.1f} s; requests {recorder.requests}; "
@@ -267,7 +265,6 @@ def main():
         f"facilitator view behind by at most {max(lags) if lags else 0:.1f} s "
         f"(median {statistics.median(lags) if lags else 0:.1f} s)"
     )
-    Workshop.objects.filter(pk=workshop.pk).delete()
 
 
 if __name__ == "__main__":
