@@ -307,6 +307,7 @@ def main():
     parser.add_argument("--phones", type=int, default=100)
     parser.add_argument("--think", type=float, default=2.0)
     parser.add_argument("--duration", type=float, default=45.0)
+    parser.add_argument("--scenarios", default="1,2,3", help="which to run, e.g. 1,3")
     arguments = parser.parse_args()
 
     with own_database("maturity_bench"):
@@ -343,18 +344,27 @@ def measure(arguments):
             f"{arguments.phones} phones, think time {arguments.think} s; manage.py serve: nginx, "
             "gunicorn (deploy/gunicorn.conf.py), 1 report worker; PostgreSQL"
         )
-        scenario("1. phones alone", base, port, workshop.code, arguments)
-        scenario(
-            "2. slow-header and idle clients held open", base, port, workshop.code, arguments, True
-        )
-        scenario(
-            f"3. {REPORT_REQUESTS} uncached reports at once",
-            base,
-            port,
-            workshop.code,
-            arguments,
-            reports=companies[:REPORT_REQUESTS],
-        )
+        chosen = arguments.scenarios.split(",")
+        if "1" in chosen:
+            scenario("1. phones alone", base, port, workshop.code, arguments)
+        if "2" in chosen:
+            scenario(
+                "2. slow-header and idle clients held open",
+                base,
+                port,
+                workshop.code,
+                arguments,
+                True,
+            )
+        if "3" in chosen:
+            scenario(
+                f"3. {REPORT_REQUESTS} uncached reports at once",
+                base,
+                port,
+                workshop.code,
+                arguments,
+                reports=companies[:REPORT_REQUESTS],
+            )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()

@@ -113,8 +113,12 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         try:
             for name, command in commands.items():
+                # A process group of its own, so that Ctrl-C reaches this command alone and it
+                # stops the three in order; the same session, because the kernel shares the
+                # processor between sessions first (autogroups) and the report worker's lower
+                # priority counts only against processes of its own session.
                 processes[name] = subprocess.Popen(  # noqa: S603 - our own fixed commands
-                    command, cwd=settings.BASE_DIR, env=env, start_new_session=True
+                    command, cwd=settings.BASE_DIR, env=env, process_group=0
                 )
             self.stdout.write(f"Serving on http://{listen}/ (nginx, gunicorn, report worker)")
             self.stdout.flush()
