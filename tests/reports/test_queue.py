@@ -211,3 +211,15 @@ def test_a_prepared_reports_peer_figures_are_at_most_an_hour_old(client, renders
         assert client.get(f"/a/{assessment.token}/report/").status_code == 202
         run_report_worker()
     assert renders == [assessment.pk, assessment.pk]
+
+
+def test_past_the_limit_an_older_prepared_report_is_still_delivered(client):
+    assessment = make_assessment(profile="combative", complete=True)
+    with time_machine.travel(NOON, tick=False):
+        client.get(f"/a/{assessment.token}/report/")
+        run_report_worker()
+    with time_machine.travel(NOON + dt.timedelta(minutes=90), tick=False):
+        for number in range(30):
+            _new_render(client, make_assessment(profile="casual", complete=True), number)
+        response = client.get(f"/a/{assessment.token}/report.pdf", REMOTE_ADDR="192.0.2.1")
+    assert response.content.startswith(b"%PDF")
