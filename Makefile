@@ -19,7 +19,7 @@ PG_VERSION ?= 15
 PG_USER := maturity
 PG_URL := postgres://$(PG_USER):$(PG_USER)@127.0.0.1:5432/$(PG_USER)
 
-APT_RUNTIME := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+APT_RUNTIME := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 nginx
 APT_TEST := chromium chromium-driver poppler-utils postgresql redis-server
 
 .PHONY: help serve install test ci lint check migrations-check test-sqlite test-postgres postgres \
@@ -30,11 +30,11 @@ help:
 	@echo "make serve   install everything and serve the app on http://$(HOST):$(PORT) (SQLite)"
 	@echo "make test    install everything and run the whole suite (SQLite, PostgreSQL, Chromium)"
 
+# The production stack (see deploy/): nginx in front, gunicorn behind it, the report worker.
 serve: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput -v0
-	@echo "Serving on http://$(HOST):$(PORT)/"
-	$(VENV)/bin/gunicorn assessment.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(MANAGE) serve --listen $(HOST):$(PORT)
 
 install: system-packages $(VENV)/.installed node_modules/.installed stylesheet messages
 

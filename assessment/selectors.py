@@ -259,8 +259,12 @@ class AssessmentReport:
         # Without the logo's bytes: the key needs only the brand's name, logo key and colour.
         self.consultancy = consultancy_of(assessment)
 
-    def cache_key(self, language: str) -> str:
-        """The same answers, language, report version and peer data give the same report."""
+    def cache_key(self, language: str, *, with_peers: bool = True) -> str:
+        """The same answers, language, report version and peer data give the same report.
+
+        Without the peer data, the key of a report whose peer figures may be somewhat older: the
+        prepared reports' key, since on a busy day every completion elsewhere changes the peers.
+        """
         assessment, workshop, consultancy = self.assessment, self.workshop, self.consultancy
         content = json.dumps(
             {
@@ -271,7 +275,7 @@ class AssessmentReport:
                 "report": REPORT_VERSION,
                 # The report says how many years old each figure is: a new year, a new report.
                 "year": timezone.localdate().year,
-                "peers": peer_data_version(),
+                "peers": peer_data_version() if with_peers else "",
                 "workshop": workshop_version(workshop) if workshop else "",
                 "dissent": workshop.dissent_notes if workshop else {},
                 "brand": f"{consultancy.name}|{consultancy.logo_key}|{consultancy.accent_colour}"

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
@@ -20,10 +18,10 @@ from .domain.segments import study_placement
 from .history import company_assessments
 from .models import Assessment, Origin, PeerDataVersion, PeerScore, new_token
 from .refusals import AnswersFrozen, IncompleteAssessment, WorkshopClosed, WorkshopInDiscussion
+from .reports.models import PreparedReport
 from .selectors import (
     is_frozen,
     participant_of,
-    report_cache_key,
     respondent_assessment,
     unfinished_assessments_older_than,
 )
@@ -214,9 +212,8 @@ def assessment_complete(
 
 
 def assessment_forget_reports(*, assessment: Assessment) -> None:
-    """Drop an assessment's cached reports, in every language, before the assessment goes."""
-    for language, _name in settings.LANGUAGES:
-        cache.delete(report_cache_key(assessment, language))
+    """Drop an assessment's prepared reports, in every language, before the assessment goes."""
+    PreparedReport.objects.filter(assessment=assessment).delete()
 
 
 @transaction.atomic

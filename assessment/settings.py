@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "axes",
     "assessment",
     "assessment.workshops",
+    "assessment.reports",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -296,3 +299,9 @@ ASSESSMENT_RETENTION_DAYS = int(os.environ.get("ASSESSMENT_RETENTION_DAYS", "90"
 # of them unless this is set.
 PEER_BENCHMARKS_INCLUDE_SYNTHETIC = env_bool("PEER_BENCHMARKS_INCLUDE_SYNTHETIC")
 PEER_BENCHMARKS_CACHE_SECONDS = int(os.environ.get("PEER_BENCHMARKS_CACHE_SECONDS", "3600"))
+
+# Reports are rendered off the request path: a request puts the render in line in the database,
+# and a report worker (`manage.py db_worker --queue-name reports`) renders one at a time.
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["reports"]},
+}

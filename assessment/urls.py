@@ -16,6 +16,7 @@ assessment_patterns = [
     path("a/<slug:token>/step/<int:number>/", views.step, name="step"),
     path("a/<slug:token>/results/", views.results, name="results"),
     path("a/<slug:token>/report.pdf", views.report, name="report"),
+    path("a/<slug:token>/report/", views.report_status, name="report_status"),
     path("a/<slug:token>/done/", views.done, name="done"),
     path("a/<slug:token>/delete/", views.delete, name="delete"),
     path("a/<slug:token>/consent/", views.peer_consent, name="peer_consent"),

@@ -24,7 +24,7 @@ from .barometer_selectors import barometer_page
 from .cookies import set_private_cookie
 from .domain.questionnaire import TEXT_MAX_LENGTH, load_questionnaire
 from .domain.segments import MEANS_IN_STEP_THRESHOLD
-from .downloads import PDF, download, table_download
+from .downloads import table_download
 from .forms import EmailLinkForm, StepForm
 from .history import company_history, prefilled_answers
 from .history_presenters import history_context
@@ -36,7 +36,10 @@ from .refusals import (
     WorkshopClosed,
     WorkshopInDiscussion,
 )
-from .reports.pdf import assessment_report_pdf, report_filename
+from .reports import queue
+from .reports.delivery import ReportAddresses, report_response
+from .reports.pdf import report_filename
+from .throttling import client_address
 from .workshops.selectors import workshops_with_brand
 
 # What the private link looks like: anything else is not worth a database query.
@@ -253,14 +256,37 @@ def results(request, token):
 
 @require_GET
 def report(request, token):
+    """The PDF when it is ready; otherwise the page that says it is being prepared."""
+    return _report(request, token, as_page=False)
+
+
+@require_GET
+def report_status(request, token):
+    return _report(request, token, as_page=True)
+
+
+def _report(request, token, *, as_page):
     assessment, elsewhere = _finished_assessment(
         request, token, _("Finish the questionnaire to download your report.")
     )
     if elsewhere:
         return elsewhere
     language = get_language()
-    pdf = assessment_report_pdf(selectors.assessment_report(assessment), language)
-    return download(pdf, PDF, report_filename(assessment, language))
+    address = client_address(request)
+
+    def ask(retry):
+        return queue.assessment_report_request(
+            assessment=assessment, language=language, address=address, retry=retry
+        )
+
+    addresses = ReportAddresses(
+        pdf=reverse("assessment:report", kwargs={"token": token}),
+        page=reverse("assessment:report_status", kwargs={"token": token}),
+        back=reverse("assessment:results", kwargs={"token": token}),
+        back_label=_("Back to your results"),
+    )
+    filename = report_filename(assessment, language)
+    return report_response(request, ask, addresses, filename, as_page=as_page)
 
 
 def respondents_own(token) -> Assessment:

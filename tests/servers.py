@@ -49,3 +49,29 @@ def start_gunicorn(env: dict, port: int, *extra: str, quiet: bool = True) -> sub
             time.sleep(0.1)
     process.kill()
     raise RuntimeError("the server did not start")
+
+
+def start_stack(env: dict, port: int, *extra: str, quiet: bool = True) -> subprocess.Popen:
+    """`manage.py serve` on 127.0.0.1:port (nginx, gunicorn, the report worker), once it answers.
+
+    Stop it with SIGTERM to its process group: it stops the three together.
+    """
+    output = subprocess.DEVNULL if quiet else None
+    process = subprocess.Popen(  # noqa: S603 - a fixed command line of our own
+        [sys.executable, "manage.py", "serve", "--listen", f"127.0.0.1:{port}", *extra],
+        cwd=ROOT,
+        env=env,
+        stdout=output,
+        stderr=output,
+        start_new_session=True,
+    )
+    for _ in range(300):
+        if process.poll() is not None:
+            raise RuntimeError("the stack stopped at start")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)  # noqa: S310
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the stack did not start")

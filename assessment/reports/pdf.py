@@ -13,7 +13,6 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
@@ -39,7 +38,6 @@ CONTENT_TYPES = {
     ".svg": "image/svg+xml",
     ".png": "image/png",
 }
-REPORT_CACHE_SECONDS = 60 * 60 * 24 * 7
 
 
 class StaticFilesOnly(URLFetcher):
@@ -130,12 +128,8 @@ def html_to_pdf(html: str, fetcher: StaticFilesOnly | None = None) -> bytes:
 
 
 def assessment_report_pdf(report: AssessmentReport, language: str) -> bytes:
-    key = report.cache_key(language)
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = html_to_pdf(report_html(report, language), brand_fetcher(report.consultancy))
-        cache.set(key, pdf, timeout=REPORT_CACHE_SECONDS)
-    return pdf
+    """Rendered by the report worker only (reports/tasks.py), which keeps the file."""
+    return html_to_pdf(report_html(report, language), brand_fetcher(report.consultancy))
 
 
 def report_filename(assessment: Assessment, language: str) -> str:

@@ -38,6 +38,11 @@ urlpatterns = [
     path("consultant/clients/<int:pk>/delete/", clients.client_delete, name="client_delete"),
     path("consultant/clients/<int:pk>/progress/", clients.client_progress, name="progress"),
     path("consultant/clients/<int:pk>/progress.pdf", clients.progress_pdf, name="progress_pdf"),
+    path(
+        "consultant/clients/<int:pk>/progress/report/",
+        clients.progress_report_status,
+        name="progress_report",
+    ),
     path("consultant/clients/<int:pk>/targets/", clients.client_targets, name="client_targets"),
     path("consultant/clients/<int:pk>/attach/", clients.client_attach, name="client_attach"),
     path(

@@ -12,6 +12,7 @@ from assessment.workshops.models import Workshop
 from tests.browser.chromium import DESKTOP, PHONE, chromium
 from tests.browser.test_questionnaire import answer_step, click, click_and_wait, next_step
 from tests.profiles import PROFILES
+from tests.report_worker import run_report_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -101,9 +102,15 @@ def test_a_consultant_runs_a_whole_workshop(live_server):
         assert "/results/" in consultant.current_url
         workshop.refresh_from_db()
         assert workshop.agreed_assessment.is_complete
-        report = consultant.find_element(By.CSS_SELECTOR, "a[href$='report.pdf']")
-        assert report.get_attribute("href").endswith(
-            f"/a/{workshop.agreed_assessment.token}/report.pdf"
+        token = workshop.agreed_assessment.token
+        click_and_wait(
+            consultant, consultant.find_element(By.CSS_SELECTOR, f"a[href$='/a/{token}/report/']")
         )
-        with urllib.request.urlopen(report.get_attribute("href")) as download:
+        assert "Votre rapport est en préparation" in consultant.page_source
+        run_report_worker()
+        # The page looks again by itself and says the report is ready.
+        WebDriverWait(consultant, 30).until(lambda d: "Votre rapport est prêt" in d.page_source)
+        pdf = consultant.find_element(By.CSS_SELECTOR, "main a.btn").get_attribute("href")
+        assert pdf.endswith(f"/a/{token}/report.pdf")
+        with urllib.request.urlopen(pdf) as download:
             assert download.read(4) == b"%PDF"

@@ -11,8 +11,7 @@ import time_machine
 from pypdf import PdfReader
 from pypdf.generic import BooleanObject
 
-from assessment.reports import pdf as report
-from assessment.reports.pdf import StaticFilesOnly, assessment_report_pdf, html_to_pdf, report_html
+from assessment.reports.pdf import StaticFilesOnly, html_to_pdf, report_html
 from assessment.selectors import assessment_report, report_cache_key
 from benchmarks.figures import load_studies
 from tests.factories import make_assessment
@@ -135,13 +134,6 @@ def test_the_renderer_reads_its_own_stylesheet_and_fonts_from_disk():
     assert b"@page" in css.read()
     font = fetcher.fetch("file:///static/vendor/inter/inter-latin-400-normal.woff")
     assert font.content_type == "font/woff"
-
-
-def test_the_same_answers_give_the_cached_report(monkeypatch):
-    assessment = make_assessment(profile="combative", complete=True)
-    first = assessment_report_pdf(assessment_report(assessment), "fr")
-    monkeypatch.setattr(report, "html_to_pdf", lambda *args: pytest.fail("rendered again"))
-    assert assessment_report_pdf(assessment_report(assessment), "fr") == first
 
 
 def test_a_changed_answer_or_language_gives_a_new_report():

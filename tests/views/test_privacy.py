@@ -1,15 +1,14 @@
 """A respondent's data: what is said about it, deleting it, and the retention period."""
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
 from assessment import selectors
 from assessment.models import Assessment, PeerScore
-from assessment.reports.pdf import assessment_report_pdf
-from assessment.selectors import assessment_report, report_cache_key
+from assessment.reports.models import PreparedReport
 from tests.factories import make_assessment
+from tests.report_worker import download_report
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +27,8 @@ def test_every_page_links_to_the_privacy_page(client):
 
 def test_deleting_asks_first_then_removes_everything(client):
     assessment = make_assessment(profile="combative", complete=True)
-    assessment_report_pdf(assessment_report(assessment), "fr")
-    key = report_cache_key(assessment, "fr")
-    assert cache.get(key) is not None
+    download_report(client, f"/a/{assessment.token}/report.pdf")
+    assert PreparedReport.objects.filter(assessment=assessment).exclude(pdf=None).exists()
     token = assessment.token
     assert client.get(f"/a/{token}/delete/").status_code == 200
     assert Assessment.objects.filter(token=token).exists()
@@ -38,7 +36,7 @@ def test_deleting_asks_first_then_removes_everything(client):
     assert response["Location"] == "/"
     assert not Assessment.objects.filter(token=token).exists()
     assert not PeerScore.objects.exists()
-    assert cache.get(key) is None
+    assert not PreparedReport.objects.exists()
     assert client.get(f"/a/{token}/results/").status_code == 404
 
 

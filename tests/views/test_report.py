@@ -2,13 +2,14 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import make_assessment
+from tests.report_worker import download_report
 
 pytestmark = pytest.mark.django_db
 
 
 def test_it_downloads_a_pdf_named_after_the_company_in_french(client):
     assessment = make_assessment(profile="combative", complete=True)
-    response = client.get(f"/a/{assessment.token}/report.pdf")
+    response = download_report(client, f"/a/{assessment.token}/report.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     day = f"{timezone.localtime(assessment.completed_at):%Y-%m-%d}"
@@ -20,7 +21,7 @@ def test_it_downloads_a_pdf_named_after_the_company_in_french(client):
 
 def test_it_names_the_english_report_in_english(client):
     assessment = make_assessment(profile="combative", complete=True)
-    response = client.get(f"/en/a/{assessment.token}/report.pdf")
+    response = download_report(client, f"/en/a/{assessment.token}/report.pdf")
     day = f"{timezone.localtime(assessment.completed_at):%Y-%m-%d}"
     assert (
         f'filename="maison-lefevre-social-media-maturity-{day}.pdf"'
@@ -30,7 +31,7 @@ def test_it_names_the_english_report_in_english(client):
 
 def test_a_company_without_a_name_gets_a_generic_file_name(client):
     assessment = make_assessment(profile="combative", company_name="", complete=True)
-    response = client.get(f"/en/a/{assessment.token}/report.pdf")
+    response = download_report(client, f"/en/a/{assessment.token}/report.pdf")
     assert 'filename="company-social-media-maturity-' in response["Content-Disposition"]
 
 
@@ -38,7 +39,7 @@ def test_a_hostile_name_cannot_break_the_header(client):
     assessment = make_assessment(
         profile="combative", company_name='a"; filename="evil.exe', complete=True
     )
-    response = client.get(f"/a/{assessment.token}/report.pdf")
+    response = download_report(client, f"/a/{assessment.token}/report.pdf")
     assert response.status_code == 200
     assert '"' not in response["Content-Disposition"].split('filename="')[1][:-1]
 
@@ -61,5 +62,5 @@ def test_it_rejects_post(client):
 def test_the_results_page_offers_the_download(client):
     assessment = make_assessment(profile="combative", complete=True)
     content = client.get(f"/a/{assessment.token}/results/").content.decode()
-    assert f'href="/a/{assessment.token}/report.pdf"' in content
+    assert f'href="/a/{assessment.token}/report/"' in content
     assert "Télécharger le rapport PDF" in content

@@ -42,6 +42,12 @@ PAGES = [
         "/consultant/clients/{client}/progress/",
     ),
     (
+        "get",
+        "/consultant/clients/{client}/progress/report/",
+        302,
+        "/consultant/clients/{client}/progress/",
+    ),
+    (
         "post",
         "/consultant/clients/{client}/targets/",
         302,

@@ -15,6 +15,7 @@ from assessment.selectors import assessment_report
 from assessment.workshops import brand, services
 from assessment.workshops.models import Consultancy
 from tests.profiles import PROFILES
+from tests.report_worker import download_report
 
 pytestmark = pytest.mark.django_db
 
@@ -306,7 +307,7 @@ def test_the_clients_report_is_prepared_by_the_consultancy_with_its_logo(client,
     page = report_html(assessment_report(assessment), "fr")
     assert "Préparé par Conseil A" in html.unescape(page)
     assert ".cover { background: #0a7d4f; color: #ffffff; }" in page
-    response = client.get(f"/a/{assessment.token}/report.pdf")
+    response = download_report(client, f"/a/{assessment.token}/report.pdf")
     reader = PdfReader(io.BytesIO(response.content))
     assert "Préparé par Conseil A" in reader.pages[0].extract_text()
     assert reader.pages[0].images  # the logo, printed on the cover

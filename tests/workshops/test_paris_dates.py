@@ -9,6 +9,7 @@ import time_machine
 from assessment.workshops import services
 from tests.factories import make_assessment
 from tests.profiles import PROFILES
+from tests.report_worker import download_report
 from tests.workshops.conftest import join
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +27,8 @@ def late_evening():
 
 def test_the_report_is_named_after_the_paris_day(client, late_evening):
     assessment = make_assessment(profile="combative", complete=True)
-    french = client.get(f"/a/{assessment.token}/report.pdf")["Content-Disposition"]
-    english = client.get(f"/en/a/{assessment.token}/report.pdf")["Content-Disposition"]
+    french = download_report(client, f"/a/{assessment.token}/report.pdf")["Content-Disposition"]
+    english = download_report(client, f"/en/a/{assessment.token}/report.pdf")["Content-Disposition"]
     assert f"maturite-reseaux-sociaux-{PARIS_DAY}.pdf" in french
     assert f"social-media-maturity-{PARIS_DAY}.pdf" in english
 
@@ -42,7 +43,7 @@ def test_the_progress_report_is_named_after_the_paris_day(
         workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
     )
     client.force_login(alice)
-    response = client.get(f"/en/consultant/clients/{client_company.pk}/progress.pdf")
+    response = download_report(client, f"/en/consultant/clients/{client_company.pk}/progress.pdf")
     assert f"progress-since-{PARIS_DAY}.pdf" in response["Content-Disposition"]
 
 

@@ -8,9 +8,11 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from assessment.domain.scoring import score
+from assessment.reports.models import PreparedReport
 from assessment.workshops import services
 from tests.factories import make_assessment
 from tests.profiles import PROFILES
+from tests.report_worker import download_report, run_report_worker
 from tests.workshops.conftest import agreed_workshop, join, progress_page, self_serve
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +84,7 @@ def test_the_progress_report_reads_progress_since_the_first_date(client, alice, 
     agreed_workshop(client_company, alice, who_runs="employee_part_time", budget="10_50k")
     services.client_set_targets(client=client_company, targets={"team": 70})
     client.force_login(alice)
-    response = client.get(f"/en/consultant/clients/{client_company.pk}/progress.pdf")
+    response = download_report(client, f"/en/consultant/clients/{client_company.pk}/progress.pdf")
     assert response["Content-Type"] == "application/pdf"
     first_day = f"{timezone.localtime(first.completed_at):%Y-%m-%d}"
     assert f"progress-since-{first_day}" in response["Content-Disposition"]
@@ -98,7 +100,7 @@ def test_the_french_progress_report_is_in_french(client, alice, client_company):
     agreed_workshop(client_company, alice, days_ago=90)
     agreed_workshop(client_company, alice, who_runs="employee_part_time")
     client.force_login(alice)
-    response = client.get(f"/consultant/clients/{client_company.pk}/progress.pdf")
+    response = download_report(client, f"/consultant/clients/{client_company.pk}/progress.pdf")
     assert "progression-depuis-" in response["Content-Disposition"]
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Progression depuis" in text
@@ -245,5 +247,21 @@ def test_dates_are_the_clients_local_ones(client, alice, client_company):
     late = datetime(2026, 3, 9, 23, 30, tzinfo=ZoneInfo("UTC"))
     type(agreed).objects.filter(pk=agreed.pk).update(completed_at=late)
     client.force_login(alice)
-    response = client.get(f"/en/consultant/clients/{client_company.pk}/progress.pdf")
+    response = download_report(client, f"/en/consultant/clients/{client_company.pk}/progress.pdf")
     assert "progress-since-2026-03-10.pdf" in response["Content-Disposition"]
+
+
+def test_colleagues_asking_for_the_same_progress_report_share_one_render(
+    client, alice, bob, client_company
+):
+    agreed_workshop(client_company, alice)
+    page = f"/en/consultant/clients/{client_company.pk}/progress/report/"
+    for consultant in (alice, bob):
+        client.force_login(consultant)
+        waiting = client.get(page)
+        assert waiting.status_code == 202
+        assert "Back to the progress page" in waiting.content.decode()
+    assert PreparedReport.objects.count() == 1
+    run_report_worker()
+    response = client.get(f"/en/consultant/clients/{client_company.pk}/progress.pdf")
+    assert response.content.startswith(b"%PDF")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -11,9 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment import exports
-from assessment.downloads import PDF, download, table_download
+from assessment.downloads import download, table_download
 from assessment.refusals import CannotAttach
-from assessment.reports.pdf import progress_report_filename, progress_report_pdf
+from assessment.reports import queue
+from assessment.reports.delivery import ReportAddresses, report_response
+from assessment.reports.pdf import progress_report_filename
+from assessment.throttling import client_address
 
 from .. import selectors, services
 from ..deck import workshop_deck
@@ -82,14 +86,37 @@ def client_progress(request, pk):
 @login_required
 @require_GET
 def progress_pdf(request, pk):
+    return _progress_report(request, pk, as_page=False)
+
+
+@login_required
+@require_GET
+def progress_report_status(request, pk):
+    return _progress_report(request, pk, as_page=True)
+
+
+def _progress_report(request, pk, *, as_page):
     client = get_client_for_user(request, pk)
     progress = selectors.client_progress(client)
     if not progress.timeline:
         messages.info(request, _("The progress report needs at least one finished assessment."))
         return redirect("workshops:progress", pk=client.pk)
     language = get_language()
+    address = client_address(request)
+
+    def ask(retry):
+        return queue.progress_report_request(
+            progress=progress, language=language, address=address, retry=retry
+        )
+
+    addresses = ReportAddresses(
+        pdf=reverse("workshops:progress_pdf", kwargs={"pk": client.pk}),
+        page=reverse("workshops:progress_report", kwargs={"pk": client.pk}),
+        back=reverse("workshops:progress", kwargs={"pk": client.pk}),
+        back_label=_("Back to the progress page"),
+    )
     filename = progress_report_filename(client, progress.assessments[0].completed_at, language)
-    return download(progress_report_pdf(progress, language), PDF, filename)
+    return report_response(request, ask, addresses, filename, as_page=as_page)
 
 
 @login_required

@@ -1,0 +1,40 @@
+"""The report worker's one job: render a requested report and keep the file on its row."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django_tasks import task
+from django_tasks_db.models import DBTaskResult
+
+from ..selectors import assessment_report
+from ..workshops.selectors import client_progress
+from .models import PreparedReport
+from .pdf import assessment_report_pdf, progress_report_pdf
+
+# The queue's own bookkeeping of finished renders is of no use after a day.
+TASK_RECORDS_KEPT_FOR = timedelta(days=1)
+
+
+@task(queue_name="reports")
+def render_report(prepared_id: int) -> None:
+    prepared = PreparedReport.objects.defer("pdf").filter(pk=prepared_id).first()
+    if prepared is None or prepared.is_ready:
+        return  # deleted with its assessment meanwhile, or already rendered
+    rows = PreparedReport.objects.filter(pk=prepared_id)
+    try:
+        pdf = _render(prepared)
+    except Exception:
+        rows.update(status=PreparedReport.Status.FAILED, finished_at=timezone.now())
+        raise
+    rows.update(status=PreparedReport.Status.READY, pdf=pdf, finished_at=timezone.now())
+    DBTaskResult.objects.finished().filter(
+        finished_at__lt=timezone.now() - TASK_RECORDS_KEPT_FOR
+    ).delete()
+
+
+def _render(prepared: PreparedReport) -> bytes:
+    if prepared.assessment_id is not None:
+        return assessment_report_pdf(assessment_report(prepared.assessment), prepared.language)
+    return progress_report_pdf(client_progress(prepared.client), prepared.language)
