@@ -76,8 +76,13 @@ def revote_answer(*, participant: Participant, revote_id: int, raw: object) -> N
     )
 
 
-def has_answered(revote: Revote, participant: Participant) -> bool:
-    return RevoteAnswer.objects.filter(revote=revote, participant=participant).exists()
+def second_answer(revote: Revote, participant: Participant) -> str | None:
+    """The phone's answer in this re-vote, if it gave one."""
+    return (
+        RevoteAnswer.objects.filter(revote=revote, participant=participant)
+        .values_list("answer", flat=True)
+        .first()
+    )
 
 
 def revote_version(workshop: Workshop) -> str:

@@ -60,7 +60,8 @@ def test_the_second_round_is_kept_beside_the_first_which_stays(
         assert (
             "Your second answer is in" in vote_again(client, phone, revote, answer).content.decode()
         )
-    vote_again(client, phones[3], revote, "in_step")  # changed while open
+    changed = vote_again(client, phones[3], revote, "in_step").content.decode()  # while open
+    assert 'value="in_step" id="revote-in_step" checked' in changed
     page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
     assert "4 of 4 answered again." in page
     client.post(f"/consultant/workshops/{workshop.pk}/revote/close/")

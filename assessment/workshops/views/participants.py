@@ -18,7 +18,7 @@ from assessment.refusals import WorkshopClosed, WorkshopFull
 from .. import selectors, services
 from ..forms import JoinCodeForm, JoinForm
 from ..models import WORKSHOP_MAX_PARTICIPANTS, Workshop
-from ..revotes import CannotRevote, has_answered, open_revote, revote_answer
+from ..revotes import CannotRevote, open_revote, revote_answer, second_answer
 
 DEVICE_COOKIE_NAME = "smm_device"
 DEVICE_COOKIE_MAX_AGE = 60 * 60 * 24 * 30
@@ -121,6 +121,6 @@ def revote(request, token):
             "id": current.pk,
             "question": question.label.in_language(language),
             "options": [(o.value, o.label.in_language(language)) for o in question.options],
-            "answered": has_answered(current, participant),
+            "answered": second_answer(current, participant),
         }
     return render(request, "workshops/_revote.html", context)
