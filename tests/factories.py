@@ -1,13 +1,23 @@
 """Plain factory functions for the database: no factory framework needed at this size."""
 
 from assessment import services
+from assessment.domain.questionnaire import CURRENT_VERSION
 from assessment.models import Assessment
-from tests.profiles import PROFILES
+from tests.profiles import PROFILES_BY_VERSION
 
 
-def make_assessment(*, profile: str | None = None, complete: bool = False, **answers) -> Assessment:
-    assessment = Assessment.objects.create()
-    stored = {**(PROFILES[profile]() if profile else {}), **answers}
+def make_assessment(
+    *,
+    profile: str | None = None,
+    complete: bool = False,
+    version: str = CURRENT_VERSION,
+    **answers,
+) -> Assessment:
+    """An assessment of the questionnaire `version`, answered as the named study portrait of that
+    version (tests/profiles.py), with any answers given on top."""
+    assessment = Assessment.objects.create(questionnaire_version=version)
+    portrait = PROFILES_BY_VERSION[version][profile]() if profile else {}
+    stored = {**portrait, **answers}
     if stored:
         assessment = services.assessment_save_answers(assessment=assessment, answers=stored)
     if complete:

@@ -62,8 +62,8 @@ def acted_on(
         named = [r.subject for r in recommendation.reasons if r.kind == "answer"]
         improved = any(
             questionnaire.has_question(question_id)
-            and question_points(questionnaire.question(question_id), after.get(question_id))
-            > question_points(questionnaire.question(question_id), before.get(question_id))
+            and question_points(questionnaire.question(question_id), after.get(question_id), after)
+            > question_points(questionnaire.question(question_id), before.get(question_id), before)
             for question_id in named
         )
         results.append(ActedOn(recommendation=recommendation, acted=improved))
