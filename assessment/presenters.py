@@ -293,4 +293,7 @@ def recommendation_item(rec, rank: int, questionnaire, language: str) -> dict:
         "effort": level_names()[rec.effort],
         "owner": role_names()[rec.owner],
         "reasons": [_reason_text(r, questionnaire, language) for r in rec.reasons],
+        # How to do it and the source behind it: the catalogues from 2027-1 on say both.
+        "how": rec.how.in_language(language) if rec.how else "",
+        "why": rec.why.in_language(language) if rec.why else "",
     }

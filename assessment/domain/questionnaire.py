@@ -49,7 +49,7 @@ class Option:
     exclusive: bool = False
     # Points by the answer to the question named by the question's `scaled_by` (the headcount
     # band, for a budget read against the company's size).
-    points_by: Mapping[str, int] = field(default_factory=dict)
+    points_by: Mapping[str, int] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)

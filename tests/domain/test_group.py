@@ -11,7 +11,7 @@ from assessment.domain.group import (
     question_spread,
     question_spreads,
 )
-from tests.profiles import PROFILES
+from tests.profiles_2026 import PROFILES_2026 as PROFILES
 
 
 @pytest.mark.parametrize(
