@@ -4,6 +4,7 @@ What each action asks is written here again, from the action's own words, indepe
 condition that selects it: a condition that lets through a company already doing it fails here.
 """
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from assessment.domain.questionnaire import load_questionnaire
@@ -183,3 +184,17 @@ def test_the_advanced_software_firm_is_not_told_to_review_yearly_what_it_reports
 def test_the_industrial_subcontractor_gets_high_impact_foundations_first():
     result = assess(load_questionnaire(VERSION), PROFILES_2027["industrial"]())
     assert result.recommendations[0].impact == 3
+
+
+@pytest.mark.parametrize(("budget", "addressed"), [(80, True), (81, False)])
+def test_the_weakest_dimension_is_addressed_up_to_80(budget, addressed):
+    from assessment.domain.recommendations import recommend
+    from assessment.domain.scoring import Scores
+    from assessment.domain.segments import place
+
+    questionnaire = load_questionnaire(VERSION)
+    answers = PROFILES_2027["pioneers"]()
+    dimensions = {"presence": 90, "team": 90, "budget": budget, "objectives": 90, "roi": 90}
+    scores = Scores(dimensions=dimensions, overall=88, means=88)
+    chosen = recommend(questionnaire, answers, scores, place(questionnaire, answers))
+    assert any(rec.dimension == "budget" for rec in chosen) is addressed
