@@ -106,9 +106,9 @@ SEGMENT_PORTRAITS: Mapping[str, Text] = {
         "catch up with its sector.",
     ),
     PIONEERS: Text(
-        fr="Actives, en phase avec leur secteur ou en avance : les réseaux sociaux font partie "
-        "de la façon de travailler de l'entreprise.",
-        en="Active, in step with their sector or ahead: social networks are part of how the "
+        fr="Actives, et dans le bon tempo ou en avance : les réseaux sociaux font partie de la "
+        "façon de travailler de l'entreprise.",
+        en="Active, and in the right tempo or ahead: social networks are part of how the "
         "company works.",
     ),
 }
