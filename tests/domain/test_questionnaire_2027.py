@@ -158,3 +158,17 @@ def test_a_company_without_a_crm_is_told_to_keep_one_never_about_its_crm():
     answers = {**PROFILES_2027["casual"](), "market": "b2b", "crm": "no"}
     ids = {rec.id for rec in assess(Q, answers).applicable_recommendations}
     assert "keep_a_crm" in ids and "record_every_lead_source" not in ids
+
+
+def test_progress_from_2026_to_2027_compares_only_the_questions_both_ask():
+    from assessment.domain.progress import compare
+    from tests.profiles_2026 import PROFILES_2026
+    from tests.profiles_2027 import combative
+
+    before_questionnaire = load_questionnaire("2026-1")
+    comparison = compare(before_questionnaire, PROFILES_2026["combative"](), Q, combative())
+    # The same practice answered twice: nothing moved on what both versions ask.
+    assert comparison.before == comparison.after
+    assert {"budget", "tools", "crm_link"} <= comparison.left_out
+    assert {"external_budget", "measurement_tools", "crm", "lead_source"} <= comparison.left_out
+    assert "strategy" not in comparison.left_out
