@@ -21,11 +21,11 @@ from .domain.questionnaire import DIMENSIONS, Questionnaire
 from .domain.recommendations import HIGH, LOW, Reason
 from .domain.scoring import DIMENSION_WEIGHTS, MATURITY_LEVELS, maturity_level
 from .domain.segments import (
-    MEANS_IN_STEP_THRESHOLD,
     PIONEERS,
     SEGMENT_NAMES,
     SEGMENT_PORTRAITS,
     STUDY_ACTIVE_ANSWERS,
+    means_in_step_threshold,
 )
 from .reports.charts import Quadrant, RadarAxis, radar_svg, segment_map_svg
 from .words import answer_label, dimension_names, format_percent
@@ -127,9 +127,9 @@ def _reason_text(reason: Reason, questionnaire: Questionnaire, language: str) ->
     }
 
 
-def _mismatch_text(mismatch, means: float) -> str:
+def _mismatch_text(mismatch, means: float, version: str) -> str:
     # Floored, not rounded: 49.7 is under the threshold, and must not read as "50, under 50".
-    params = {"means": math.floor(means), "threshold": MEANS_IN_STEP_THRESHOLD}
+    params = {"means": math.floor(means), "threshold": means_in_step_threshold(version)}
     if mismatch.axis == "activity" and mismatch.direction == "overrates":
         return _(
             "You describe your company as active, yet your answers show less: posts less than "
@@ -246,7 +246,10 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
             "measured_key": segment.measured.segment,
             "measured_name": SEGMENT_NAMES[segment.measured.segment].in_language(language),
             "measured_portrait": SEGMENT_PORTRAITS[segment.measured.segment].in_language(language),
-            "mismatches": [_mismatch_text(m, segment.means_score) for m in segment.mismatches],
+            "mismatches": [
+                _mismatch_text(m, segment.means_score, questionnaire.version)
+                for m in segment.mismatches
+            ],
             "means_score": math.floor(segment.means_score),
             "target_name": SEGMENT_NAMES[segment.target].in_language(language)
             if segment.target
@@ -290,4 +293,7 @@ def recommendation_item(rec, rank: int, questionnaire, language: str) -> dict:
         "effort": level_names()[rec.effort],
         "owner": role_names()[rec.owner],
         "reasons": [_reason_text(r, questionnaire, language) for r in rec.reasons],
+        # How to do it and the source behind it: the catalogues from 2027-1 on say both.
+        "how": rec.how.in_language(language) if rec.how else "",
+        "why": rec.why.in_language(language) if rec.why else "",
     }

@@ -5,10 +5,11 @@ from hypothesis import strategies as st
 from assessment.domain.questionnaire import MULTI, SINGLE, TEXT, load_questionnaire
 
 
-def complete_answers():
-    """Any complete set of answers the questionnaire accepts: one option of each single choice,
-    plain options or one exclusive option of each multiple choice, any text."""
-    questionnaire = load_questionnaire()
+def complete_answers(version: str | None = None):
+    """Any complete set of answers the questionnaire accepts (the current one unless a version is
+    named): one option of each single choice, plain options or one exclusive option of each
+    multiple choice, any text."""
+    questionnaire = load_questionnaire(version) if version else load_questionnaire()
     fields = {}
     for question in questionnaire.questions:
         if question.kind == SINGLE:

@@ -1,8 +1,9 @@
 """Plain factory functions for the database: no factory framework needed at this size."""
 
 from assessment import services
+from assessment.domain.questionnaire import CURRENT_VERSION
 from assessment.models import Assessment
-from tests.profiles import PROFILES
+from tests.profiles import PROFILES_BY_VERSION
 
 
 def make_assessment(
@@ -10,12 +11,17 @@ def make_assessment(
     profile: str | None = None,
     complete: bool = False,
     peer_consent: bool | None = True,
+    version: str = CURRENT_VERSION,
     **answers,
 ) -> Assessment:
-    """By default a respondent who agreed to count among peers; `peer_consent=None` has not been
-    asked yet, False said no."""
-    assessment = Assessment.objects.create(peer_benchmarks_consent=peer_consent)
-    stored = {**(PROFILES[profile]() if profile else {}), **answers}
+    """An assessment of the questionnaire `version`, answered as the named study portrait of that
+    version (tests/profiles.py), with any answers given on top. By default its respondent agreed
+    to count among peers; `peer_consent=None` has not been asked yet, False said no."""
+    assessment = Assessment.objects.create(
+        questionnaire_version=version, peer_benchmarks_consent=peer_consent
+    )
+    portrait = PROFILES_BY_VERSION[version][profile]() if profile else {}
+    stored = {**portrait, **answers}
     if stored:
         assessment = services.assessment_save_answers(assessment=assessment, answers=stored)
     if complete:

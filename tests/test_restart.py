@@ -45,6 +45,8 @@ def test_answers_saved_before_a_kill_are_there_after_a_restart(server_env):
         csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         answers = {
             "csrfmiddlewaretoken": csrf,
+            "self_activity": "not_very_active",
+            "tempo": "late",
             "company_name": "Survivor SA",
             "headcount": "20_49",
             "turnover": "10_50m",
@@ -111,6 +113,8 @@ def test_a_workshop_participant_goes_on_after_a_kill_and_restart(server_env):
         step_url, page = step.geturl(), step.read().decode()
         answers = {
             "csrfmiddlewaretoken": csrf(page),
+            "self_activity": "not_very_active",
+            "tempo": "late",
             "headcount": "20_49",
             "turnover": "10_50m",
             "sector": "industry",

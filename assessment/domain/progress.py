@@ -41,11 +41,15 @@ def compare(
     after: Mapping[str, object],
 ) -> Comparison:
     """Both assessments scored on the questions both versions ask, so that a question added or
-    dropped between versions does not pass for progress."""
+    dropped between versions does not pass for progress; and both with the later version's
+    points, so that a shared question whose scale changed (an option added at the top, one
+    dropped) does not pass for progress either. An earlier answer the later version no longer
+    offers earns nothing."""
     shared, left_out = shared_questions(before_questionnaire, after_questionnaire)
+    common = after_questionnaire.only(shared)
     return Comparison(
-        before=score(before_questionnaire.only(shared), before),
-        after=score(after_questionnaire.only(shared), after),
+        before=score(common, before),
+        after=score(common, after),
         left_out=frozenset(left_out),
     )
 
@@ -62,8 +66,8 @@ def acted_on(
         named = [r.subject for r in recommendation.reasons if r.kind == "answer"]
         improved = any(
             questionnaire.has_question(question_id)
-            and question_points(questionnaire.question(question_id), after.get(question_id))
-            > question_points(questionnaire.question(question_id), before.get(question_id))
+            and question_points(questionnaire.question(question_id), after.get(question_id), after)
+            > question_points(questionnaire.question(question_id), before.get(question_id), before)
             for question_id in named
         )
         results.append(ActedOn(recommendation=recommendation, acted=improved))

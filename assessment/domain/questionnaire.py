@@ -14,7 +14,9 @@ from functools import cache
 from pathlib import Path
 
 QUESTIONNAIRES_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
-CURRENT_VERSION = "2026-1"
+# The version new assessments are answered with; older versions stay loadable, so that an
+# assessment is always scored and shown with the questions it saw.
+CURRENT_VERSION = "2027-1"
 LANGUAGES = ("fr", "en")
 
 # The longest free text we accept: a company name. Anything longer is refused, not truncated.
@@ -45,6 +47,9 @@ class Option:
     points: int = 0
     dont_know: bool = False
     exclusive: bool = False
+    # Points by the answer to the question named by the question's `scaled_by` (the headcount
+    # band, for a budget read against the company's size).
+    points_by: Mapping[str, int] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,10 @@ class Question:
     required: bool = True
     max_points: int | None = None
     options: tuple[Option, ...] = ()
+    # A question about what a company does on its accounts: without an account it earns nothing.
+    needs_account: bool = False
+    # The question whose answer picks each option's points from its `points_by` table.
+    scaled_by: str | None = None
 
     @property
     def is_scored(self) -> bool:
@@ -65,11 +74,22 @@ class Question:
 
     @property
     def attainable_points(self) -> int:
-        """The most a question can add to its dimension."""
+        """The most a question can add to its dimension (a scaled option's table tops out at its
+        plain points' ceiling, so the most is the same for every size)."""
         if self.kind == MULTI:
             total = sum(option.points for option in self.options)
             return min(total, self.max_points) if self.max_points is not None else total
-        return max((option.points for option in self.options), default=0)
+        return max(
+            (max(option.points, *option.points_by.values(), 0) for option in self.options),
+            default=0,
+        )
+
+    def option_points(self, option: Option, answers: Mapping[str, object]) -> int:
+        """What an option earns for this company: scaled options read the answer they depend on,
+        and fall back on their plain points when it is missing."""
+        if self.scaled_by is None:
+            return option.points
+        return option.points_by.get(answers.get(self.scaled_by), option.points)
 
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)
@@ -115,6 +135,12 @@ class Questionnaire:
         )
         by_id = {q.id: q for section in sections for q in section.questions}
         return Questionnaire(version=self.version, sections=sections, _by_id=by_id)
+
+
+def has_accounts(answers: Mapping[str, object]) -> bool:
+    """An account on at least one network: without one, a company is inactive on every count."""
+    networks = answers.get("networks") or []
+    return bool(networks) and "none" not in networks
 
 
 def has_control_characters(text: str) -> bool:
@@ -197,6 +223,8 @@ def _question(data: Mapping) -> Question:
         role=data.get("role"),
         required=data.get("required", True),
         max_points=data.get("max_points"),
+        needs_account=data.get("needs_account", False),
+        scaled_by=data.get("scaled_by"),
         options=tuple(
             Option(
                 value=option["value"],
@@ -204,6 +232,7 @@ def _question(data: Mapping) -> Question:
                 points=option.get("points", 0),
                 dont_know=option.get("dont_know", False),
                 exclusive=option.get("exclusive", False),
+                points_by=option.get("points_by", {}),
             )
             for option in data.get("options", ())
         ),

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from .conditions import CONDITIONS, Context
 from .questionnaire import CURRENT_VERSION, QUESTIONNAIRES_DIR, Questionnaire, Text
 from .scoring import Scores, knowledge_gaps, strongest_dimensions
-from .segments import MEASURED_ACTIVE_FREQUENCIES, SegmentResult, has_accounts
+from .segments import SegmentResult
 
 CATALOGUES_DIR = QUESTIONNAIRES_DIR / "recommendations"
 
@@ -39,29 +40,6 @@ WEAK_DIMENSION_THRESHOLD = 50
 
 HIGH, MEDIUM, LOW = 3, 2, 1
 
-# Objectives that serve the business beyond being seen.
-BUSINESS_OBJECTIVES = frozenset(
-    {"leads", "customer_service", "monitoring", "recruitment", "e_reputation", "social_selling"}
-)
-
-
-@dataclass(frozen=True)
-class Context:
-    questionnaire: Questionnaire
-    answers: Mapping[str, object]
-    scores: Scores
-    segment: SegmentResult
-
-    def answer(self, question_id: str) -> object:
-        return self.answers.get(question_id)
-
-    def chosen(self, question_id: str) -> frozenset[str]:
-        value = self.answers.get(question_id)
-        return frozenset(value) if isinstance(value, list) else frozenset()
-
-    def has_accounts(self) -> bool:
-        return has_accounts(self.answers)
-
 
 @dataclass(frozen=True)
 class Rule:
@@ -76,6 +54,9 @@ class Rule:
     # The answers that triggered the rule, shown as its evidence.
     evidence: tuple[str, ...] = ()
     barriers: frozenset[str] = frozenset()
+    # How to do it concretely, and the source or reasoning behind it (2027-1 on).
+    how: Text | None = None
+    why: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -95,134 +76,19 @@ class Recommendation:
     effort: int
     owner: str
     reasons: tuple[Reason, ...]
+    how: Text | None = None
+    why: Text | None = None
 
     @property
     def horizon(self) -> str:
         return FIRST_90_DAYS if self.effort == LOW else NEXT_12_MONTHS
 
 
-# The conditions the catalogue names (`applies_when`): each reads as the gap it finds in the
-# answers. The catalogue itself (titles, bodies, impact, effort, owner, evidence, barriers) is
-# data, versioned beside the questionnaire.
-
-
-def runs_without_an_owner(c: Context) -> bool:
-    return c.answer("who_runs") in {"nobody", "head_alone"}
-
-
-def head_not_involved(c: Context) -> bool:
-    return c.answer("head_involvement") in {"absent", "present"}
-
-
-def no_written_strategy(c: Context) -> bool:
-    return c.answer("strategy") in {"none", "informal"}
-
-
-def no_business_objective(c: Context) -> bool:
-    return not (c.chosen("objectives") & BUSINESS_OBJECTIVES)
-
-
-def little_or_no_budget(c: Context) -> bool:
-    return c.answer("budget") in {"zero", "lt10k"}
-
-
-def results_rarely_measured(c: Context) -> bool:
-    return c.answer("measures_results") in {"never", "occasionally"}
-
-
-def _sells_to_businesses(c: Context) -> bool:
-    return c.answer("market") in {"b2b", "both"}
-
-
-def b2b_leads_not_traced(c: Context) -> bool:
-    """No CRM, or nobody knows: where leads come from is written down nowhere."""
-    return c.answer("crm_link") in {"no_crm", "dont_know"} and _sells_to_businesses(c)
-
-
-def crm_without_lead_source(c: Context) -> bool:
-    """A CRM whose leads do not say where they came from."""
-    return c.answer("crm_link") == "not_recorded" and _sells_to_businesses(c)
-
-
-def measured_but_not_reported(c: Context) -> bool:
-    return c.answer("reporting") in {"never", "yearly", "dont_know"} and c.answer(
-        "measures_results"
-    ) in {"regularly", "against_targets"}
-
-
-def business_objectives_unquantified(c: Context) -> bool:
-    return c.answer("objectives_quantified") == "no" and bool(
-        c.chosen("objectives") & BUSINESS_OBJECTIVES
-    )
-
-
-def publishers_untrained(c: Context) -> bool:
-    return c.answer("staff_trained") in {"no", "dont_know"}
-
-
-def b2b_without_linkedin(c: Context) -> bool:
-    return "linkedin" not in c.chosen("networks") and _sells_to_businesses(c)
-
-
-def accounts_posting_less_than_weekly(c: Context) -> bool:
-    return c.has_accounts() and c.answer("frequency") not in MEASURED_ACTIVE_FREQUENCIES
-
-
-def no_editorial_calendar(c: Context) -> bool:
-    return c.answer("editorial_calendar") in {"none", "occasional"}
-
-
-def accounts_slow_to_answer(c: Context) -> bool:
-    return c.has_accounts() and c.answer("responsiveness") in {"never", "sometimes"}
-
-
-def knowledge_gaps_found(c: Context) -> bool:
-    return bool(knowledge_gaps(c.questionnaire, c.answers))
-
-
-def accounts_without_expert_content(c: Context) -> bool:
-    return c.has_accounts() and not (c.chosen("content") & {"expertise", "customer_cases"})
-
-
-def advocacy_not_encouraged(c: Context) -> bool:
-    return c.answer("employee_advocacy") != "encouraged"
-
-
-def no_social_selling(c: Context) -> bool:
-    return "social_selling" not in c.chosen("objectives")
-
-
-def always(c: Context) -> bool:
-    return True
-
-
-CONDITIONS: Mapping[str, Callable[[Context], bool]] = {
-    condition.__name__: condition
-    for condition in (
-        runs_without_an_owner,
-        head_not_involved,
-        no_written_strategy,
-        no_business_objective,
-        little_or_no_budget,
-        results_rarely_measured,
-        b2b_leads_not_traced,
-        crm_without_lead_source,
-        measured_but_not_reported,
-        business_objectives_unquantified,
-        publishers_untrained,
-        b2b_without_linkedin,
-        accounts_posting_less_than_weekly,
-        no_editorial_calendar,
-        accounts_slow_to_answer,
-        knowledge_gaps_found,
-        accounts_without_expert_content,
-        advocacy_not_encouraged,
-        no_social_selling,
-        always,
-    )
-}
-
 LEVELS = {"high": HIGH, "medium": MEDIUM, "low": LOW}
+
+
+def _text(data: Mapping | None) -> Text | None:
+    return Text(fr=data["fr"], en=data["en"]) if data is not None else None
 
 
 def _rule(data: Mapping) -> Rule:
@@ -237,6 +103,8 @@ def _rule(data: Mapping) -> Rule:
         applies=CONDITIONS[data["applies_when"]],
         evidence=tuple(data.get("evidence", ())),
         barriers=frozenset(data.get("barriers", ())),
+        how=_text(data.get("how")),
+        why=_text(data.get("why")),
     )
 
 
@@ -326,6 +194,29 @@ def strengths(scores: Scores) -> list[str]:
     ]
 
 
+# The weakest dimension always gets one of the first few actions, unless it scores above this.
+# Above 80 every dimension of 2027-1 is at most one answer a rung or two short of its top, where
+# the company's own next move is a refinement, not a gap to close first.
+WEAKEST_DIMENSION_COVERED_UP_TO = 80
+# Versions whose assessments keep the ranking they were first shown (the rule above came later).
+RANKED_WITHOUT_THE_WEAKEST_DIMENSION_RULE = frozenset({"2026-1"})
+
+
+def _weakest_dimension_first_few(ranked: list[Rule], scores: Scores) -> list[Rule]:
+    """The ranking, with the weakest dimension's best action moved into the first few when none
+    of them addresses it: a plan that leaves the weakest side untouched is not a plan."""
+    lowest = min(scores.dimensions.values())
+    weakest = {name for name, value in scores.dimensions.items() if value == lowest}
+    first = ranked[:MAX_RECOMMENDATIONS]
+    if lowest > WEAKEST_DIMENSION_COVERED_UP_TO or any(r.dimension in weakest for r in first):
+        return ranked
+    best = next((r for r in ranked if r.dimension in weakest), None)
+    if best is None:
+        return ranked
+    rest = [r for r in ranked if r is not best]
+    return rest[: MAX_RECOMMENDATIONS - 1] + [best] + rest[MAX_RECOMMENDATIONS - 1 :]
+
+
 def recommend(
     questionnaire: Questionnaire,
     answers: Mapping[str, object],
@@ -340,6 +231,8 @@ def recommend(
     # Python's sort is stable: equal priorities keep the catalogue's order, which lists the rules
     # from the foundations (an owner, a strategy) to refinements.
     ranked = sorted(applicable, key=lambda rule: -_priority(rule, context))
+    if questionnaire.version not in RANKED_WITHOUT_THE_WEAKEST_DIMENSION_RULE:
+        ranked = _weakest_dimension_first_few(ranked, scores)
     return tuple(
         Recommendation(
             id=rule.id,
@@ -350,6 +243,8 @@ def recommend(
             effort=rule.effort,
             owner=rule.owner,
             reasons=_reasons(rule, context),
+            how=rule.how,
+            why=rule.why,
         )
         for rule in ranked[:limit]
     )

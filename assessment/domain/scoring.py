@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .questionnaire import DIMENSIONS, MULTI, Question, Questionnaire
+from .questionnaire import DIMENSIONS, MULTI, Question, Questionnaire, has_accounts
 
 # The overall score's weights. Objectives and ROI measurement weigh most: the Bpifrance study
 # found that 70 % of its respondents have no strategy for their presence (« 70 % des répondants
@@ -55,15 +55,21 @@ class Scores:
         return {"overall": self.overall, **self.dimensions}
 
 
-def question_points(question: Question, answer: object) -> int:
-    """Points one answer earns, capped at what the question can give."""
+def question_points(
+    question: Question, answer: object, answers: Mapping[str, object] | None = None
+) -> int:
+    """Points one answer earns, capped at what the question can give. `answers`, the company's
+    other answers, decide the questions that depend on them (its accounts, its size)."""
     if answer is None:
         return 0
+    if question.needs_account and answers is not None and not has_accounts(answers):
+        return 0
+    answers = {} if answers is None else answers
     if question.kind == MULTI:
         earned = sum(option.points for option in question.options if option.value in answer)
         return min(earned, question.attainable_points)
     option = question.option(answer)
-    return option.points if option is not None else 0
+    return question.option_points(option, answers) if option is not None else 0
 
 
 def _weighted_mean(values: Mapping[str, float], dimensions: tuple[str, ...]) -> float:
@@ -81,7 +87,7 @@ def raw_dimension_scores(
     for question in questionnaire.questions:
         if not question.is_scored:
             continue
-        earned[question.dimension] += question_points(question, answers.get(question.id))
+        earned[question.dimension] += question_points(question, answers.get(question.id), answers)
         attainable[question.dimension] += question.attainable_points
     return {
         name: 100 * earned[name] / attainable[name] if attainable[name] else 0.0

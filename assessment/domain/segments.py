@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .questionnaire import SINGLE, Question, Questionnaire, Text
+from .questionnaire import SINGLE, Question, Questionnaire, Text, has_accounts
 from .scoring import MEANS_DIMENSIONS, means_score
 
 SILENT_MASS = "silent_mass"
@@ -32,7 +32,8 @@ STUDY_LATE_ANSWERS = frozenset({"late"})
 # their feed week after week; below that an account reads as dormant. Answering comments and
 # messages within the week is what turns a noticeboard into a presence.
 MEASURED_ACTIVE_FREQUENCIES = frozenset({"weekly", "several_weekly", "daily"})
-MEASURED_ACTIVE_RESPONSIVENESS = frozenset({"usually", "always"})
+# A company that gets almost no messages (an answer 2027-1 offers) has nothing left unanswered.
+MEASURED_ACTIVE_RESPONSIVENESS = frozenset({"usually", "always", "few_messages"})
 # The answers the path proposes when activity must rise: the lowest that count as active.
 FIRST_ACTIVE_FREQUENCY = "weekly"
 FIRST_ACTIVE_RESPONSIVENESS = "usually"
@@ -41,10 +42,33 @@ FIRST_ACTIVE_RATING = "active"
 FIRST_IN_STEP_RATING = "in_step"
 
 # Measured tempo: a company is equipped to keep pace when its means (team, budget, objectives,
-# ROI measurement) score at least half of what they can. That is the score of a firm with
-# someone in charge part-time a few hours a week, a budget past the experts' 10 k€ first step, a
-# written strategy and results measured regularly: the profile the study describes as engaged.
-MEANS_IN_STEP_THRESHOLD = 50
+# ROI measurement) reach the score of the profile the study describes as engaged, by version.
+#
+# 2026-1: 50, kept so that its assessments are placed as they were. Its comment named a profile
+# (someone part-time a few hours a week, 10 to 50 k€, a written strategy, results measured
+# regularly) that scores well under 50 (22.9 with every other answer at its weakest): what 50
+# asks for is about half of every means question, not that profile.
+#
+# 2027-1: 56, the score of the engaged profile written out in full (tests/profiles_2027.py,
+# equipped_to_keep_pace): an employee runs it alongside other duties, 2 to under 5 hours a week,
+# some publishers trained, a head who shares now and then, a few employees relaying on their own,
+# under a quarter of the sales people active on LinkedIn, two admins per page (team 11/26 =
+# 42.3); 2 to under 10 k€ of external spend for a 20 to 49 staff firm, stable next year (budget
+# 3/6 = 50.0); a written strategy, prospecting and awareness as objectives, some of them
+# quantified, partly in the marketing plan, posts planned a month ahead, leads passed on with no
+# agreed delay (objectives 12/18 = 66.7); results measured regularly, traffic and qualified leads
+# tracked, web analytics with tagged links, a quarterly report, a CRM, the source of leads
+# sometimes noted (ROI 14/23 = 60.9). Weighted 20/15/25/25 over 85:
+# (0.20 x 42.3 + 0.15 x 50.0 + 0.25 x 66.7 + 0.25 x 60.9) / 0.85 = 56.3, floored to 56, so that
+# the profile is in step and any one of its answers a rung lower is not.
+MEANS_IN_STEP_THRESHOLDS: Mapping[str, int] = {"2026-1": 50, "2027-1": 56}
+# The threshold of a version this table does not name yet: the latest one's.
+MEANS_IN_STEP_THRESHOLD = MEANS_IN_STEP_THRESHOLDS["2027-1"]
+
+
+def means_in_step_threshold(version: str) -> int:
+    return MEANS_IN_STEP_THRESHOLDS.get(version, MEANS_IN_STEP_THRESHOLD)
+
 
 # The next segment up on the road to pioneers. Acting comes first: a silent firm that starts
 # publishing becomes combative; a casual one that acts becomes a pioneer.
@@ -82,9 +106,9 @@ SEGMENT_PORTRAITS: Mapping[str, Text] = {
         "catch up with its sector.",
     ),
     PIONEERS: Text(
-        fr="Actives, en phase avec leur secteur ou en avance : les réseaux sociaux font partie "
-        "de la façon de travailler de l'entreprise.",
-        en="Active, in step with their sector or ahead: social networks are part of how the "
+        fr="Actives, et dans le bon tempo ou en avance : les réseaux sociaux font partie de la "
+        "façon de travailler de l'entreprise.",
+        en="Active, and in the right tempo or ahead: social networks are part of how the "
         "company works.",
     ),
 }
@@ -132,12 +156,6 @@ def segment_for(*, active: bool, in_step: bool) -> str:
     return CASUAL if in_step else SILENT_MASS
 
 
-def has_accounts(answers: Mapping[str, object]) -> bool:
-    """An account on at least one network: without one, a company is inactive on every count."""
-    networks = answers.get("networks") or []
-    return bool(networks) and "none" not in networks
-
-
 def study_placement(answers: Mapping[str, object]) -> Placement:
     """Where the study itself would put the company: its two answers, and whether it has an
     account at all (a company with none is inactive, whatever it rates itself)."""
@@ -154,13 +172,13 @@ def is_measured_active(answers: Mapping[str, object]) -> bool:
     )
 
 
-def is_measured_in_step(means: float) -> bool:
-    return means >= MEANS_IN_STEP_THRESHOLD
+def is_measured_in_step(means: float, version: str) -> bool:
+    return means >= means_in_step_threshold(version)
 
 
 def measured_placement(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Placement:
     active = is_measured_active(answers)
-    in_step = is_measured_in_step(means_score(questionnaire, answers))
+    in_step = is_measured_in_step(means_score(questionnaire, answers), questionnaire.version)
     return Placement(segment_for(active=active, in_step=in_step), active, in_step)
 
 
@@ -196,15 +214,16 @@ def _activity_changes(answers: Mapping[str, object]) -> list[Change]:
 MAX_STEPS_PER_CHANGE = 2
 
 
-def _steps_up(question: Question, value: object, steps: int) -> str | None:
+def _steps_up(question: Question, answers: Mapping[str, object], steps: int) -> str | None:
     """The answer `steps` rungs up the question's ladder, each rung earning more points."""
     # Options are listed weakest to strongest, so the rungs above an answer are the options after
     # it worth more points; unanswered and "I don't know" start from nothing.
-    current = question.option(value)
-    reached, points = None, current.points if current is not None else 0
+    current = question.option(answers.get(question.id))
+    reached, points = None, question.option_points(current, answers) if current else 0
     for option in question.options:
-        if not option.dont_know and option.points > points:
-            reached, points, steps = option.value, option.points, steps - 1
+        earns = question.option_points(option, answers)
+        if not option.dont_know and earns > points:
+            reached, points, steps = option.value, earns, steps - 1
             if steps == 0:
                 break
     return reached
@@ -224,12 +243,13 @@ def _means_changes(questionnaire: Questionnaire, answers: Mapping[str, object]) 
     ]
     moved = dict(answers)
     changed: list[Question] = []
-    while not is_measured_in_step(means_score(questionnaire, moved)):
+    version = questionnaire.version
+    while not is_measured_in_step(means_score(questionnaire, moved), version):
         best = None
         for question in candidates:
             if question in changed:
                 continue
-            target = _steps_up(question, answers.get(question.id), MAX_STEPS_PER_CHANGE)
+            target = _steps_up(question, answers, MAX_STEPS_PER_CHANGE)
             if target is None:
                 continue
             reached = means_score(questionnaire, {**moved, question.id: target})
@@ -240,9 +260,9 @@ def _means_changes(questionnaire: Questionnaire, answers: Mapping[str, object]) 
         moved[best[1].id] = best[2]
         changed.append(best[1])
     for question in reversed(changed):
-        smaller = _steps_up(question, answers.get(question.id), 1)
+        smaller = _steps_up(question, answers, 1)
         if smaller != moved[question.id] and is_measured_in_step(
-            means_score(questionnaire, {**moved, question.id: smaller})
+            means_score(questionnaire, {**moved, question.id: smaller}), version
         ):
             moved[question.id] = smaller
     return [

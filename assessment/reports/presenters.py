@@ -9,7 +9,7 @@ from django.utils.translation import override
 
 from ..comparison_presenters import comparison_items
 from ..domain.recommendations import PLAN_COMPLETE_FROM, WEAK_DIMENSION_THRESHOLD, action_plan
-from ..domain.segments import MEANS_IN_STEP_THRESHOLD
+from ..domain.segments import means_in_step_threshold
 from ..presenters import dimension_weights, recommendation_item, results_context
 from ..words import answer_label, dimension_names
 
@@ -81,7 +81,7 @@ def _report_additions(report: AssessmentReport, context: dict, language: str) ->
         "plan_complete": result.scores.overall >= PLAN_COMPLETE_FROM,
         "studies": results.studies,
         "weights": dimension_weights(),
-        "in_step_threshold": MEANS_IN_STEP_THRESHOLD,
+        "in_step_threshold": means_in_step_threshold(questionnaire.version),
         "appendix": [
             {
                 "title": section.title.in_language(language),

@@ -19,7 +19,7 @@ from benchmarks.compare import (
     parse_target,
 )
 from benchmarks.figures import load_figures
-from tests.profiles import PROFILES
+from tests.profiles_2026 import PROFILES_2026 as PROFILES
 
 BUDGET = ("zero", "lt10k", "10_50k", "50_150k", "gt150k")
 
@@ -29,7 +29,8 @@ def figure(figure_id, **changes):
 
 
 def ladders_of_questionnaire():
-    return ladders(load_questionnaire())
+    # The budget figures speak to the 2026-1 question (staff costs included, as the study counted).
+    return ladders(load_questionnaire("2026-1"))
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""A reading that praises an answer and an action that asks to change it never stand together."""
+"""A reading that praises an answer and an action that asks to change it never stand together,
+in either version of the questionnaire."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,26 +16,27 @@ from assessment.domain.results import assess
 from assessment.selectors import ladders
 from benchmarks.compare import AMONG_TOP, LIKE, TOP, UNLIKE, compare_all
 from tests.answers import complete_answers
-from tests.profiles import PROFILES
+from tests.profiles import PROFILES_BY_VERSION
+from tests.profiles_2026 import PROFILES_2026 as PROFILES
 
 PRAISE = {TOP, AMONG_TOP}
 
 
-def readings(answers):
+def readings(answers, version="2026-1"):
     """The comparisons as the results page and the report get them."""
-    result = assess(load_questionnaire(), answers)
-    ladder = ladders(load_questionnaire())
+    result = assess(load_questionnaire(version), answers)
+    ladder = ladders(load_questionnaire(version))
     return result, compare_all(answers, ladder, to_change=result.answers_to_change)
 
 
-def contradictions(answers):
+def contradictions(answers, version="2026-1"):
     """Each praised answer that an applicable recommendation quotes as its reason."""
-    questionnaire = load_questionnaire()
-    result, comparisons = readings(answers)
+    questionnaire = load_questionnaire(version)
+    result, comparisons = readings(answers, version)
     context = Context(questionnaire, answers, result.scores, result.segment)
     asked = {
         (rule.id, question_id)
-        for rule in load_catalogue()
+        for rule in load_catalogue(version)
         if rule.applies(context)
         for question_id in rule.evidence
     }
@@ -77,7 +79,9 @@ def test_a_written_strategy_no_action_asks_to_change_is_ahead_of_most():
     ],
 )
 def test_on_an_answer_to_change_the_top_group_is_a_plain_likeness(who_runs, to_change, reading):
-    found = compare_all({"who_runs": who_runs}, ladders(load_questionnaire()), to_change=to_change)
+    found = compare_all(
+        {"who_runs": who_runs}, ladders(load_questionnaire("2026-1")), to_change=to_change
+    )
     hootsuite = next(c for c in found if c.study.id == "hootsuite_2017")
     assert hootsuite.reading == reading
 
@@ -91,7 +95,9 @@ def test_on_an_answer_to_change_the_top_group_is_a_plain_likeness(who_runs, to_c
     ],
 )
 def test_on_an_answer_to_change_being_past_most_is_a_plain_difference(budget, to_change, reading):
-    found = compare_all({"budget": budget}, ladders(load_questionnaire()), to_change=to_change)
+    found = compare_all(
+        {"budget": budget}, ladders(load_questionnaire("2026-1")), to_change=to_change
+    )
     assert [c.reading for c in found] == [reading]
 
 
@@ -132,26 +138,41 @@ def test_the_answers_to_change_include_the_advice_beyond_the_first_five():
     }
 
 
+VERSIONS = ("2026-1", "2027-1")
+
+
+@pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize("profile", sorted(PROFILES))
-def test_no_profile_is_praised_on_an_answer_it_is_asked_to_change(profile):
-    assert contradictions(PROFILES[profile]()) == []
+def test_no_profile_is_praised_on_an_answer_it_is_asked_to_change(version, profile):
+    assert contradictions(PROFILES_BY_VERSION[version][profile](), version) == []
 
 
-def every_single_answer():
+def every_single_answer(version):
     """Each profile with each option of each question in turn: every figure meets every action."""
-    for name, profile in sorted(PROFILES.items()):
-        for question in load_questionnaire().questions:
+    for name, profile in sorted(PROFILES_BY_VERSION[version].items()):
+        for question in load_questionnaire(version).questions:
             for value in question.option_values():
                 answer = [value] if question.kind == MULTI else value
                 yield f"{name}-{question.id}={value}", {**profile(), question.id: answer}
 
 
-def test_no_single_answer_is_praised_while_an_action_asks_to_change_it():
-    found = {label: c for label, answers in every_single_answer() if (c := contradictions(answers))}
+@pytest.mark.parametrize("version", VERSIONS)
+def test_no_single_answer_is_praised_while_an_action_asks_to_change_it(version):
+    found = {
+        label: c
+        for label, answers in every_single_answer(version)
+        if (c := contradictions(answers, version))
+    }
     assert found == {}
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(answers=complete_answers())
-def test_no_set_of_answers_is_praised_on_what_an_action_asks_to_change(answers):
-    assert contradictions(answers) == []
+@given(answers=complete_answers("2026-1"))
+def test_no_2026_set_of_answers_is_praised_on_what_an_action_asks_to_change(answers):
+    assert contradictions(answers, "2026-1") == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=complete_answers("2027-1"))
+def test_no_2027_set_of_answers_is_praised_on_what_an_action_asks_to_change(answers):
+    assert contradictions(answers, "2027-1") == []

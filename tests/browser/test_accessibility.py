@@ -33,7 +33,7 @@ def violations(driver) -> list[str]:
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_no_page_has_a_serious_accessibility_violation(live_server, size):
-    done = make_assessment(profile="combative", budget="dont_know", complete=True)
+    done = make_assessment(profile="combative", external_budget="dont_know", complete=True)
     fresh = make_assessment()
     user = services.consultancy_signup(
         email="alice@conseil.fr", password=PASSWORD, consultancy_name="Conseil A"

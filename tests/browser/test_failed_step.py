@@ -12,7 +12,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 # A phone (an iPhone 12-15's CSS viewport) and a laptop, as people hold them.
 SIZES = {"phone": (390, 750), "desktop": (1280, 800)}
-STEP_ONE_REQUIRED = ["headcount", "turnover", "sector", "market", "country", "website"]
+STEP_ONE_REQUIRED = [
+    "self_activity",
+    "tempo",
+    "headcount",
+    "turnover",
+    "sector",
+    "market",
+    "country",
+    "website",
+]
 MESSAGE = "Merci de répondre à cette question."
 
 WHERE = """
@@ -57,8 +66,8 @@ def test_focus_lands_on_the_summary_which_names_the_problem(failed_step):
     # The next Tab is the first link of the summary, not the skip link at the top of the page.
     press(failed_step, Keys.TAB)
     link = failed_step.switch_to.active_element
-    assert link.get_attribute("href").endswith("#id_headcount_0")
-    assert link.text == "Effectif"
+    assert link.get_attribute("href").endswith("#id_self_activity_0")
+    assert link.text == "Sur les réseaux sociaux, votre entreprise est…"
 
 
 def test_each_link_of_the_summary_moves_focus_to_its_question_in_view(failed_step):

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.wait import WebDriverWait
 
 from assessment.domain.questionnaire import MULTI, load_questionnaire
 from tests.browser.chromium import PHONE, chromium, exact_size
@@ -86,6 +87,8 @@ def copy_the_link(driver, language):
     assert on_first_screen(driver, field) and on_first_screen(driver, button)
     click(driver, button)
     feedback = driver.find_element(By.CSS_SELECTOR, ".copy-feedback")
+    # The clipboard answers asynchronously: the feedback follows when it has.
+    WebDriverWait(driver, 5).until(lambda d: feedback.text)
     assert feedback.text == WORDS[language]["copied"]
     assert clipboard(driver) == field.get_attribute("value")
     return field.get_attribute("value")

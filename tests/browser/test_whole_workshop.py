@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # Management sees the company ahead, sales behind; sales do not know the budget.
 ROOM = (
     [("management", {"tempo": "ahead"})] * 3
-    + [("sales", {"tempo": "late", "budget": "dont_know"})] * 3
+    + [("sales", {"tempo": "late", "external_budget": "dont_know"})] * 3
     + [("marketing", {"tempo": "in_step"})] * 2
 )
 
@@ -74,7 +74,7 @@ def test_a_consultant_runs_a_whole_workshop_with_nine_phones(live_server):
         agenda = consultant.find_element(By.CLASS_NAME, "agenda").text
         assert agenda.startswith(tempo)
         assert "Direction (3) : surtout « En avance »" in agenda
-        assert "Commercial (3) : surtout « En retard »" in agenda
+        assert "Commercial (3) : surtout « En retard sur votre temps »" in agenda
         # Marketing (two) and the lone person are pooled: never shown apart.
         assert "Marketing et communication (" not in agenda
 

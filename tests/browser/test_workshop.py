@@ -71,7 +71,7 @@ def test_a_consultant_runs_a_whole_workshop(live_server):
             workshop.code,
             "marketing",
             self_activity="not_very_active",
-            budget="dont_know",
+            external_budget="dont_know",
         )
         WebDriverWait(consultant, 10).until(finished("3"))
         assert "Là où vous divergez le plus" not in consultant.page_source  # still blind
@@ -80,7 +80,7 @@ def test_a_consultant_runs_a_whole_workshop(live_server):
             consultant, consultant.find_element(By.CSS_SELECTOR, "form[action$='/reveal/'] button")
         )
         agenda = consultant.find_element(By.CLASS_NAME, "agenda").text
-        assert agenda.startswith("Comment jugez-vous l'activité")
+        assert agenda.startswith("Sur les réseaux sociaux, votre entreprise est")
         # One person per role: no role's answer is shown, nobody is singled out.
         assert "Direction" not in agenda and "Commercial" not in agenda
 

@@ -16,7 +16,7 @@ from assessment.domain.group import (
     question_spreads,
     role_groups,
 )
-from tests.profiles import PROFILES
+from tests.profiles_2026 import PROFILES_2026 as PROFILES
 
 
 def room(*profiles_and_roles, **changes_by_index):

@@ -1,7 +1,7 @@
 from assessment.domain.progress import acted_on, against_targets, compare, shared_questions
 from assessment.domain.results import assess
 from assessment.domain.scoring import score
-from tests.profiles import PROFILES
+from tests.profiles_2026 import PROFILES_2026 as PROFILES
 
 
 def test_a_recommendation_is_acted_on_when_an_answer_it_named_improved(questionnaire):

@@ -13,7 +13,7 @@ from assessment.domain.questionnaire import (
     load_questionnaire,
     missing_answers,
 )
-from tests.profiles import PROFILES
+from tests.profiles_2026 import PROFILES_2026 as PROFILES
 
 # What the product promises on its home page: about ten minutes in about six steps.
 MIN_QUESTIONS, MAX_QUESTIONS = 25, 35

@@ -3,20 +3,27 @@
 import pytest
 
 from assessment.domain import recommendations
+from assessment.domain.questionnaire import load_questionnaire
 from assessment.domain.recommendations import CONDITIONS, Context, load_catalogue
 
 
-def test_the_catalogue_names_only_conditions_questions_and_barriers_that_exist(questionnaire):
+@pytest.mark.parametrize(("version", "size"), [("2026-1", 22), ("2027-1", 43)])
+def test_each_catalogue_names_only_conditions_questions_and_barriers_that_exist(version, size):
+    questionnaire = load_questionnaire(version)
     barriers = set(questionnaire.question("barriers").option_values())
-    catalogue = load_catalogue(questionnaire.version)
-    assert len({rule.id for rule in catalogue}) == len(catalogue) == 22
+    catalogue = load_catalogue(version)
+    assert len({rule.id for rule in catalogue}) == len(catalogue) == size
     for rule in catalogue:
         assert rule.applies in CONDITIONS.values(), rule.id
         assert rule.dimension in {"presence", "team", "budget", "objectives", "roi"}, rule.id
         assert rule.owner in {"management", "marketing", "sales"}, rule.id
         assert all(questionnaire.has_question(question) for question in rule.evidence), rule.id
         assert rule.barriers <= barriers, rule.id
-    assert {rule.applies for rule in catalogue} == set(CONDITIONS.values())
+
+
+def test_every_condition_is_named_by_a_catalogue():
+    named = {rule.applies for version in ("2026-1", "2027-1") for rule in load_catalogue(version)}
+    assert named == set(CONDITIONS.values())
 
 
 def test_a_catalogue_naming_an_unknown_condition_does_not_load():
@@ -36,7 +43,7 @@ def test_a_catalogue_naming_an_unknown_condition_does_not_load():
 
 
 def test_impact_and_effort_are_read_as_three_levels():
-    rules = {rule.id: rule for rule in load_catalogue()}
+    rules = {rule.id: rule for rule in load_catalogue("2026-1")}
     assert (rules["name_an_owner"].impact, rules["name_an_owner"].effort) == (3, 1)
     assert (rules["set_a_first_budget"].impact, rules["set_a_first_budget"].effort) == (3, 2)
     assert rules["name_an_owner"].evidence == ("who_runs", "hours_week")

@@ -9,7 +9,7 @@ from assessment.domain.recommendations import (
 )
 from assessment.domain.results import assess
 from tests.answers import complete_answers
-from tests.profiles import PROFILES
+from tests.profiles_2026 import PROFILES_2026 as PROFILES
 
 
 def recommendations_for(questionnaire, answers):
@@ -158,7 +158,7 @@ def test_a_recommendation_quotes_the_answers_the_weak_dimension_and_the_barriers
             fr="Confier les réseaux sociaux à une personne nommée",
             en="Give social networks to a named person",
         ),
-        next(rule.body for rule in load_catalogue() if rule.id == "name_an_owner"),
+        next(rule.body for rule in load_catalogue("2026-1") if rule.id == "name_an_owner"),
     )
     assert (owner.dimension, owner.owner, owner.impact, owner.effort) == (
         "team",

@@ -9,7 +9,7 @@ from assessment.domain.scoring import (
     question_points,
     score,
 )
-from tests.profiles import PROFILES
+from tests.profiles_2026 import PROFILES_2026 as PROFILES
 
 
 def best_answers(questionnaire):

@@ -15,7 +15,7 @@ from assessment.domain.segments import (
     study_placement,
 )
 from tests.answers import complete_answers
-from tests.profiles import PROFILES
+from tests.profiles_2026 import PROFILES_2026 as PROFILES
 
 
 @pytest.mark.parametrize("segment", [SILENT_MASS, CASUAL, COMBATIVE, PIONEERS])
@@ -97,8 +97,8 @@ def test_no_account_is_never_measured_active(networks, active):
         (50.01, True),
     ],
 )
-def test_a_company_is_equipped_to_keep_pace_from_a_means_score_of_50(means, in_step):
-    assert is_measured_in_step(means) is in_step
+def test_a_2026_company_is_equipped_to_keep_pace_from_a_means_score_of_50(means, in_step):
+    assert is_measured_in_step(means, "2026-1") is in_step
 
 
 def test_a_casual_company_with_weak_means_is_told_it_overrates_its_tempo(questionnaire):
@@ -302,7 +302,7 @@ def test_the_means_path_changes_single_choices_of_the_means_only_in_questionnair
 def test_a_step_up_is_an_option_worth_more_points(questionnaire, question, answer, steps, reached):
     from assessment.domain.segments import _steps_up
 
-    assert _steps_up(questionnaire.question(question), answer, steps) == reached
+    assert _steps_up(questionnaire.question(question), {question: answer}, steps) == reached
 
 
 def test_the_result_carries_the_unrounded_means_score(questionnaire):

@@ -35,7 +35,7 @@ def comparison_text(content, figure_id):
 
 @pytest.mark.parametrize(
     ("strategy", "ahead"),
-    [("informal", False), ("written", True)],
+    [("informal", False), ("reviewed", True)],
 )
 def test_a_strategy_the_company_is_told_to_write_is_not_praised(client, strategy, ahead):
     assessment = make_assessment(profile="combative", strategy=strategy, complete=True)

@@ -82,7 +82,7 @@ def test_it_lists_three_to_five_recommendations_with_their_reasons(client):
 
 
 def test_it_names_the_knowledge_gaps(client):
-    assessment = make_assessment(profile="combative", budget="dont_know", complete=True)
+    assessment = make_assessment(profile="combative", external_budget="dont_know", complete=True)
     assert "Ce que personne n'a pu dire" in results(client, assessment).content.decode()
 
 
@@ -124,7 +124,9 @@ def test_it_rejects_post(client):
 
 
 def test_how_you_compare_puts_the_answer_beside_the_figure_with_its_source(client):
-    assessment = make_assessment(profile="combative", budget="10_50k", complete=True)
+    assessment = make_assessment(
+        profile="combative", budget="10_50k", complete=True, version="2026-1"
+    )
     content = results(client, assessment).content.decode()
     assert "Où vous vous situez" in content
     # 10 k€ to 50 k€ a year: among the 14 % who spend 10 k€ or more.
@@ -219,9 +221,9 @@ def test_the_path_lists_changes_of_practice_and_the_rating_as_what_follows(clien
     text = words_of(results(client, make_assessment(profile="silent_mass", complete=True)).text)
     practice = text.split("qui vous y mèneraient")[1].split("vous juger ainsi")[0]
     assert "Une fois par semaine" in practice
-    assert "Comment jugez-vous l'activité" not in practice
+    assert "Sur les réseaux sociaux, votre entreprise est" not in practice
     after = text.split("vous juger ainsi")[1]
-    assert "Comment jugez-vous l'activité de votre entreprise" in after
+    assert "Sur les réseaux sociaux, votre entreprise est" in after
 
 
 def test_a_company_whose_practice_bears_out_the_next_segment_is_told_it_rates_itself_low(client):

@@ -10,7 +10,7 @@ def test_the_private_link_opens_the_first_unanswered_step_from_any_browser():
     answers = {
         k: v
         for k, v in make_assessment(profile="combative").answers.items()
-        if k not in ("budget", "strategy")
+        if k not in ("external_budget", "strategy")
     }
     assessment = make_assessment(**answers)
     response = Client().get(f"/a/{assessment.token}/")

@@ -131,7 +131,7 @@ def test_previous_keeps_the_answers_given_and_goes_back(client, questionnaire):
 
 def test_the_last_step_completes_the_assessment(client, questionnaire):
     answers = PROFILES["pioneers"]()
-    assessment = make_assessment(**{k: v for k, v in answers.items() if k != "tempo"})
+    assessment = make_assessment(**{k: v for k, v in answers.items() if k != "priority"})
     data = step_post_data(questionnaire, 6, answers)
     response = client.post(url(assessment, 6), {**data, "next": "1"})
     assert response.status_code == 302
@@ -143,7 +143,7 @@ def test_the_last_step_completes_the_assessment(client, questionnaire):
 
 def test_finishing_with_an_earlier_step_unanswered_goes_back_to_it(client, questionnaire):
     answers = PROFILES["pioneers"]()
-    del answers["budget"]
+    del answers["external_budget"]
     assessment = make_assessment(**answers)
     response = client.post(
         url(assessment, 6), {**step_post_data(questionnaire, 6, answers), "next": "1"}
@@ -192,7 +192,9 @@ def test_too_many_fields_get_a_400_not_a_500(client):
 def test_changing_an_answer_after_completion_updates_the_scores(client, questionnaire):
     assessment = make_assessment(profile="combative", complete=True)
     before = assessment.overall_score
-    data = step_post_data(questionnaire, 3, {**PROFILES["combative"](), "budget": "gt150k"})
+    data = step_post_data(
+        questionnaire, 3, {**PROFILES["combative"](), "external_budget": "gt200k"}
+    )
     client.post(url(assessment, 3), {**data, "next": "1"})
     assessment.refresh_from_db()
     assert assessment.overall_score > before
@@ -225,7 +227,7 @@ def test_two_tabs_answering_different_steps_keep_both(client, questionnaire):
     other_tab.post(url(assessment, 3), {**step_post_data(questionnaire, 3, answers), "next": "1"})
     assessment.refresh_from_db()
     assert assessment.answers["sector"] == "retail"
-    assert assessment.answers["budget"] == "lt10k"
+    assert assessment.answers["external_budget"] == "2_10k"
 
 
 def test_a_double_submit_of_the_last_step_completes_once(client, questionnaire):

@@ -33,10 +33,14 @@ def charts(slide):
 def test_the_deck_has_the_scores_the_gaps_and_one_slide_per_agenda_item(
     client, alice, questionnaire, workshop
 ):
-    people = [("management", "ahead", "lt10k")] * 3 + [("sales", "late", "dont_know")] * 3
+    people = [("management", "ahead", "2_10k")] * 3 + [("sales", "late", "dont_know")] * 3
     for number, (role, tempo, budget) in enumerate(people):
         answer_everything(
-            client, questionnaire, join(workshop, f"p{number}", role), tempo=tempo, budget=budget
+            client,
+            questionnaire,
+            join(workshop, f"p{number}", role),
+            tempo=tempo,
+            external_budget=budget,
         )
     services.workshop_add_note(
         workshop=workshop, question_id="tempo", text="Benchmark two competitors", owner="Sales"
@@ -45,7 +49,7 @@ def test_the_deck_has_the_scores_the_gaps_and_one_slide_per_agenda_item(
     client.force_login(alice)
     deck = deck_of(client, workshop)
     tempo = questionnaire.question("tempo").label.in_language("en")
-    budget = questionnaire.question("budget").label.in_language("en")
+    budget = questionnaire.question("external_budget").label.in_language("en")
     assert titles(deck) == [
         "Workshop results",
         "The group's scores",
@@ -57,7 +61,7 @@ def test_the_deck_has_the_scores_the_gaps_and_one_slide_per_agenda_item(
     assert [series.name for series in scores.plots[0].series] == ["Lowest", "Median", "Highest"]
     assert list(scores.plots[0].categories)[:2] == ["Presence and activity", "Team"]
     [agenda] = charts(deck.slides[3])
-    assert list(agenda.plots[0].categories) == ["Behind", "Ahead"]
+    assert list(agenda.plots[0].categories) == ["Behind the times", "Ahead"]
     assert list(agenda.plots[0].series[0].values) == [3, 3]
     text = " ".join(
         shape.text_frame.text for shape in deck.slides[3].shapes if shape.has_text_frame

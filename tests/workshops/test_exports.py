@@ -30,9 +30,9 @@ def test_a_respondent_exports_their_own_answers(client):
         "dissent_note",
     ]
     assert len(frame) == len(PROFILES["combative"]())
-    budget = frame[frame.question_id == "budget"].iloc[0]
-    assert budget.answer_code == "lt10k" and budget.answer == "Under €10k"
-    assert set(frame.questionnaire_version) == {"2026-1"}
+    budget = frame[frame.question_id == "external_budget"].iloc[0]
+    assert budget.answer_code == "2_10k" and budget.answer == "€2k to under €10k"
+    assert set(frame.questionnaire_version) == {"2027-1"}
 
 
 def test_the_french_export_names_its_columns_in_french(client):

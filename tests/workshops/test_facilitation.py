@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def save_budget(client, questionnaire, participant, budget):
-    data = step_post_data(questionnaire, 3, {**PROFILES["combative"](), "budget": budget})
+    data = step_post_data(questionnaire, 3, {**PROFILES["combative"](), "external_budget": budget})
     return client.post(f"/en/a/{participant.assessment.token}/step/3/", {**data, "next": "1"})
 
 
@@ -26,7 +26,7 @@ def test_answers_lock_at_the_reveal(client, questionnaire, workshop):
     assert response.status_code == 409
     assert "The workshop has moved to discussion" in response.content.decode()
     participant.assessment.refresh_from_db()
-    assert participant.assessment.answers["budget"] == "lt10k"
+    assert participant.assessment.answers["external_budget"] == "2_10k"
 
 
 def test_before_the_reveal_answers_still_change(client, questionnaire, workshop):
@@ -34,7 +34,7 @@ def test_before_the_reveal_answers_still_change(client, questionnaire, workshop)
     answer_everything(client, questionnaire, participant)
     assert save_budget(client, questionnaire, participant, "zero").status_code == 302
     participant.assessment.refresh_from_db()
-    assert participant.assessment.answers["budget"] == "zero"
+    assert participant.assessment.answers["external_budget"] == "zero"
 
 
 def test_the_done_page_no_longer_offers_to_change_answers_after_the_reveal(
@@ -248,7 +248,7 @@ def test_named_mode_shows_who_gave_each_answer_after_the_reveal(
     client.force_login(alice)
     page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
     agenda = page[page.index('class="agenda"') :]
-    assert "Behind <span" in agenda and "— Léa</span>" in agenda
+    assert "Behind the times <span" in agenda and "— Léa</span>" in agenda
     assert "— Hugo</span>" in agenda  # the third "ahead" gave no name and stays unnamed
     slides = client.get(f"/en/consultant/workshops/{workshop.pk}/present/").content.decode()
     assert '<span class="slide-names">Hugo</span>' in slides

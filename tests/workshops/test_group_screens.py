@@ -25,8 +25,8 @@ def transport_company(client, questionnaire, workshop):
     people = [
         ("management", {"tempo": "ahead"}),
         ("management", {"tempo": "ahead"}),
-        ("sales", {"tempo": "late", "budget": "dont_know"}),
-        ("sales", {"tempo": "late", "budget": "dont_know"}),
+        ("sales", {"tempo": "late", "external_budget": "dont_know"}),
+        ("sales", {"tempo": "late", "external_budget": "dont_know"}),
         ("marketing", {"tempo": "in_step"}),
         ("other", {"tempo": "in_step"}),
     ]
@@ -76,7 +76,7 @@ def test_the_question_the_roles_are_furthest_apart_on_leads_the_agenda(
     agenda = agenda_of(facilitator_page(client, alice, workshop))
     tempo = questionnaire.question("tempo").label.in_language("en")
     assert agenda.startswith(tempo)
-    assert "From “Behind” to “Ahead”: 2 steps apart on a scale of 3." in agenda
+    assert "From “Behind the times” to “Ahead”: 2 steps apart on a scale of 3." in agenda
 
 
 def test_the_room_is_told_who_does_not_know_not_that_nobody_knows(
@@ -85,7 +85,7 @@ def test_the_room_is_told_who_does_not_know_not_that_nobody_knows(
     transport_company(client, questionnaire, workshop)
     page = facilitator_page(client, alice, workshop)
     assert "Nobody" not in page
-    budget = questionnaire.question("budget").label.in_language("en")
+    budget = questionnaire.question("external_budget").label.in_language("en")
     assert f"{budget} — 2 of 6 do not know; 4 answered." in page
 
 
@@ -93,7 +93,7 @@ def test_a_role_of_three_shows_its_leaning_and_the_split(client, alice, question
     split_room(client, questionnaire, workshop)
     agenda = agenda_of(facilitator_page(client, alice, workshop))
     assert "Management (3): mostly “Ahead”" in agenda
-    assert "Sales (3): mostly “Behind”" in agenda
+    assert "Sales (3): mostly “Behind the times”" in agenda
     assert "2 steps apart on a scale of 3. The roles split." in agenda
 
 
@@ -110,7 +110,10 @@ def test_the_workshop_report_keeps_the_same_rules(client, alice, questionnaire, 
     )
     assert "Ce que la salle ne sait pas" in text
     assert "2 sur 6 ne savent pas ; 4 ont répondu." in text
-    assert "De « En retard » à « En avance » : 2 crans d'écart sur une échelle de 3." in text
+    assert (
+        "De « En retard sur votre temps » à « En avance » : 2 crans d'écart sur une échelle de 3."
+        in text
+    )
     assert "Personne dans la salle" not in text
     for role in ("Direction (", "Commercial (", "Marketing et communication ("):
         assert role not in text
@@ -127,7 +130,7 @@ def test_the_consensus_proposes_from_those_who_know_and_leaves_a_tie_open(
     # The budget: the four who know gave the combative company's amount; two did not know.
     workshop.refresh_from_db()
     start = selectors.workshop_consensus_start(workshop)
-    assert start["budget"] == "lt10k"
+    assert start["external_budget"] == "2_10k"
     assert "tempo" not in start
     # The tempo: two "behind", two "in step", two "ahead": left to the room.
     tempo = questionnaire.question("tempo").label.in_language("en")

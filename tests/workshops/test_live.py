@@ -30,7 +30,7 @@ def test_the_facilitator_sees_only_who_joined_until_the_reveal(
     services.workshop_reveal(workshop=workshop)
     page = client.get(f"/consultant/workshops/{workshop.pk}/").content.decode()
     assert "Là où vous divergez le plus" in page
-    assert "activité de votre entreprise sur les réseaux sociaux" in page
+    assert "Sur les réseaux sociaux, votre entreprise est" in page
 
 
 def test_named_mode_alone_shows_first_names(client, alice, client_company, questionnaire):
@@ -95,7 +95,9 @@ def test_after_the_reveal_every_questions_distribution_is_shown(
     client.force_login(alice)
     page = client.get(f"/consultant/workshops/{workshop.pk}/").content.decode()
     assert "Les réponses à chaque question" in page
-    assert "Que publiez-vous ?" in page  # a question nobody disagrees on still shows
+    assert (
+        "De quoi parlent vos publications ?" in page
+    )  # a question nobody disagrees on still shows
 
 
 def test_the_join_link_is_in_the_default_language(client, alice, workshop):
@@ -115,7 +117,7 @@ def test_the_consensus_becomes_the_clients_assessment(client, alice, questionnai
     data = {}
     for key, value in answers.items():
         data[key] = value
-    data["dissent_budget"] = "Les ventes pensent que le budget est plus élevé."
+    data["dissent_external_budget"] = "Les ventes pensent que le budget est plus élevé."
     response = client.post(f"/consultant/workshops/{workshop.pk}/consensus/", data)
     workshop.refresh_from_db()
     agreed = workshop.agreed_assessment
@@ -123,16 +125,18 @@ def test_the_consensus_becomes_the_clients_assessment(client, alice, questionnai
     assert agreed.is_complete and agreed.origin == "consensus"
     assert agreed.segment == "combative"
     assert agreed.answers["company_name"] == "Maison Lefèvre"
-    assert workshop.dissent_notes == {"budget": "Les ventes pensent que le budget est plus élevé."}
+    assert workshop.dissent_notes == {
+        "external_budget": "Les ventes pensent que le budget est plus élevé."
+    }
     assert not PeerScore.objects.exists()
 
 
 def test_the_consensus_form_proposes_the_groups_most_common_answer(
     client, alice, questionnaire, workshop
 ):
-    answer_everything(client, questionnaire, join(workshop, "p1"), budget="10_50k")
-    answer_everything(client, questionnaire, join(workshop, "p2"), budget="10_50k")
-    answer_everything(client, questionnaire, join(workshop, "p3"), budget="zero")
+    answer_everything(client, questionnaire, join(workshop, "p1"), external_budget="10_50k")
+    answer_everything(client, questionnaire, join(workshop, "p2"), external_budget="10_50k")
+    answer_everything(client, questionnaire, join(workshop, "p3"), external_budget="zero")
     services.workshop_close(workshop=workshop)
     client.force_login(alice)
     page = client.get(f"/consultant/workshops/{workshop.pk}/consensus/").content.decode()
@@ -191,11 +195,11 @@ def test_nobody_can_rewrite_the_agreed_answers_through_the_questionnaire(
         workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
     )
     client.logout()
-    data = step_post_data(questionnaire, 3, {**PROFILES["combative"](), "budget": "zero"})
+    data = step_post_data(questionnaire, 3, {**PROFILES["combative"](), "external_budget": "zero"})
     response = client.post(f"/a/{agreed.token}/step/3/", {**data, "next": "1"})
     assert response["Location"] == f"/a/{agreed.token}/results/"
     agreed.refresh_from_db()
-    assert agreed.answers["budget"] == "lt10k"
+    assert agreed.answers["external_budget"] == "2_10k"
     assert "Modifier mes réponses" not in client.get(f"/a/{agreed.token}/results/").content.decode()
 
 
@@ -232,12 +236,12 @@ def test_the_prework_meeting_opens_on_disagreements_and_knowledge_gaps(
     client, alice, questionnaire, client_company
 ):
     workshop = services.workshop_create(client=client_company, created_by=alice, prework=True)
-    answer_everything(client, questionnaire, join(workshop, "p1"), budget="dont_know")
+    answer_everything(client, questionnaire, join(workshop, "p1"), external_budget="dont_know")
     answer_everything(
         client,
         questionnaire,
         join(workshop, "p2", role="sales"),
-        budget="dont_know",
+        external_budget="dont_know",
         strategy="written",
     )
     client.force_login(alice)

@@ -30,14 +30,14 @@ def test_an_action_with_an_owner_and_a_due_date_is_kept_against_its_question(
     add(
         client,
         workshop,
-        question="budget",
+        question="external_budget",
         text="Ask finance for the figure",
         owner="Marketing",
         due="2027-01-15",
     )
     [note] = workshop.notes.all()
     assert (note.question_id, note.owner, str(note.due), note.is_action) == (
-        "budget",
+        "external_budget",
         "Marketing",
         "2027-01-15",
         True,

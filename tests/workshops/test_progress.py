@@ -146,7 +146,7 @@ def test_a_clients_export_holds_every_respondent_of_every_assessment(
         for respondent in respondents:
             rows = table[table["respondent"] == respondent]
             assert rows["question_id"].is_unique
-        assert set(table["questionnaire_version"]) == {"2026-1"}
+        assert set(table["questionnaire_version"]) == {"2027-1"}
 
 
 def test_the_clients_export_checks_owner(client, bob, charlie, client_company):
@@ -186,9 +186,9 @@ def test_assessments_of_two_versions_are_compared_on_their_shared_questions(
     from assessment.models import Assessment
     from tests.domain.test_progress import next_version
 
-    later = next_version(questionnaire, drop="tools", add_to="measures_results")
-    first = agreed_workshop(client_company, alice, days_ago=300, tools="platform")
-    second = agreed_workshop(client_company, alice, tools="platform")
+    later = next_version(questionnaire, drop="reporting", add_to="measures_results")
+    first = agreed_workshop(client_company, alice, days_ago=300, reporting="monthly")
+    second = agreed_workshop(client_company, alice, reporting="monthly")
     # Scored by its own version, the second assessment loses the points of the new question it
     # left unanswered: its stored scores fall although no shared answer changed.
     own = score(later, second.answers)
@@ -209,7 +209,7 @@ def test_assessments_of_two_versions_are_compared_on_their_shared_questions(
     deltas = page[page.index("Depuis le diagnostic précédent") : page.index("Les recommandations")]
     assert deltas.count("<strong>=</strong>") == 6
     assert "posées dans une seule version" in deltas
-    assert questionnaire.question("tools").label.fr in deltas
+    assert questionnaire.question("reporting").label.fr in deltas
     assert first.completed_at < second.completed_at
 
 
