@@ -18,6 +18,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
+from assessment.reports.bars_chart import bars_svg
+
 from . import brand
 
 WIDE = (Inches(13.333), Inches(7.5))  # 16:9
@@ -208,3 +210,46 @@ def workshop_deck(workshop, report: dict, notes: list[dict], when: date) -> byte
         deck.lines(slide, lines, Inches(1.8))
 
     return deck.bytes()
+
+
+def workshop_chart(report: dict, name: str, accent: str | None) -> str | None:
+    """One chart of the deck as SVG, by name; None for a name that is no chart of the workshop."""
+    colour = {"colour": accent} if accent else {}
+    if name == "scores" and report["dimensions"]:
+        dimensions = report["dimensions"]
+        return bars_svg(
+            [f"{d['name']} ({d['low']}–{d['high']})" for d in dimensions],
+            [(_("Median"), [d["median"] for d in dimensions])],
+            title=_("The group's scores: median, and from the lowest to the highest"),
+            maximum=100,
+            **colour,
+        )
+    kind, _sep, number = name.partition("-")
+    if kind == "agenda" and number.isdigit() and 1 <= int(number) <= len(report["agenda"]):
+        item = report["agenda"][int(number) - 1]
+        return bars_svg(
+            [row["label"] for row in item["rows"]],
+            [(_("People"), [row["count"] for row in item["rows"]])],
+            title=item["question"],
+            maximum=item["answered"],
+            **colour,
+        )
+    if kind == "revote" and number.isdigit():
+        for revote in report["revotes"]:
+            if revote["id"] == int(number):
+                return bars_svg(
+                    [row["label"] for row in revote["rows"]],
+                    [
+                        (
+                            _("Before (%(count)s)") % {"count": revote["answered_before"]},
+                            [row["before"] for row in revote["rows"]],
+                        ),
+                        (
+                            _("After (%(count)s)") % {"count": revote["answered_after"]},
+                            [row["after"] for row in revote["rows"]],
+                        ),
+                    ],
+                    title=revote["question"],
+                    **colour,
+                )
+    return None

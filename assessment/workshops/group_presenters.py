@@ -206,7 +206,10 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
         "by_role": [{"role": roles.get(r, r), "count": n} for r, n in group.by_role.items()],
         "participants": participants,
         "locked_out": [p for p in participants if p["locked"]],
-        "agenda": [spread_context(spread, language, named) for spread in group.agenda],
+        "agenda": [
+            {**spread_context(spread, language, named), "chart": f"agenda-{number}"}
+            for number, spread in enumerate(group.agenda, start=1)
+        ],
         "all_questions": [
             spread_context(spread, language) for spread in group.spreads if spread.answered
         ],
@@ -232,13 +235,16 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
 
 
 def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
-    """What the report of a workshop's agreed answers adds: how the group got there."""
+    """What the report of a workshop's agreed answers adds: how the group got there, and the
+    actions the room decided, which open the report's action plan."""
     questionnaire = group.questionnaire
+    notes = notes_context(workshop, language)
     return {
         "workshop_report": {
             **group_context(group, language, named_mode=False),
             "date": workshop.created_at,
-            "notes": notes_context(workshop, language),
+            "notes": notes,
+            "actions": [note for note in notes if note["is_action"]],
             "revotes": [
                 r for r in revotes_context(revotes_of(workshop), language) if not r["open"]
             ],
@@ -312,6 +318,7 @@ def revotes_context(revotes, language: str) -> list[dict]:
         shown.append(
             {
                 "id": revote.pk,
+                "chart": f"revote-{revote.pk}",
                 "question": question.label.in_language(language),
                 "open": revote.is_open,
                 "answered_before": total_before,

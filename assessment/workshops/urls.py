@@ -72,6 +72,11 @@ urlpatterns = [
     path("consultant/workshops/<int:pk>/revote/close/", live.close_revote, name="close_revote"),
     path("a/<slug:token>/revote/", participants.revote, name="revote"),
     path("consultant/workshops/<int:pk>/deck.pptx", clients.deck, name="deck"),
+    re_path(
+        r"^consultant/workshops/(?P<pk>[0-9]+)/charts/(?P<name>[a-z]+(-[0-9]{1,9})?)\.svg$",
+        clients.chart,
+        name="chart",
+    ),
     path("consultant/workshops/<int:pk>/notes/", notes.add_note, name="add_note"),
     path(
         "consultant/workshops/<int:pk>/notes/<int:note>/delete/",

@@ -2,6 +2,7 @@
 the group's figures, the consultancy's colour, and no role shown below three people."""
 
 import io
+import re
 
 import pytest
 from pptx import Presentation
@@ -116,3 +117,32 @@ def test_a_deck_before_anyone_finished_says_so(client, alice, workshop):
     assert "Nobody has finished the questionnaire yet." in " ".join(
         s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame
     )
+
+
+def test_each_chart_downloads_as_svg(client, alice, questionnaire, workshop):
+    for number, tempo in enumerate(("late", "late", "ahead")):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}"), tempo=tempo)
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
+    assert f"/consultant/workshops/{workshop.pk}/charts/agenda-1.svg" in page
+    scores = client.get(f"/en/consultant/workshops/{workshop.pk}/charts/scores.svg")
+    assert scores["Content-Type"] == "image/svg+xml"
+    words = " ".join(re.sub(r"<[^>]+>", " ", scores.content.decode()).split())
+    assert "Presence and activity (" in words
+    agenda = client.get(f"/en/consultant/workshops/{workshop.pk}/charts/agenda-1.svg").content
+    svg = agenda.decode()
+    assert svg.startswith("<svg") and "Behind the times" in svg
+    assert ">2</text>" in svg and ">1</text>" in svg  # the counts beside their bars
+
+
+@pytest.mark.parametrize("name", ["agenda-9", "revote-1", "nothing", "agenda-0"])
+def test_a_chart_the_workshop_does_not_have_is_a_404(client, alice, workshop, name):
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    assert client.get(f"/consultant/workshops/{workshop.pk}/charts/{name}.svg").status_code == 404
+
+
+def test_only_the_consultancy_gets_the_charts(client, charlie, workshop):
+    client.force_login(charlie)
+    assert client.get(f"/consultant/workshops/{workshop.pk}/charts/scores.svg").status_code == 404

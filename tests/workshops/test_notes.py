@@ -91,6 +91,10 @@ def test_notes_reach_the_consensus_the_client_page_and_the_report(
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Notes et actions de l'atelier" in text
     assert "Action : Write the one-page strategy — Léa" in text
+    # The room's actions open the action plan.
+    plan = text[text.index("Plan d'action") :]
+    assert plan.index("Décidé en atelier") < plan.index("Write the one-page strategy — Léa")
+    assert plan.index("Write the one-page strategy") < plan.index("Les 90 premiers jours")
 
 
 def test_the_notes_are_final_once_the_answers_are_agreed(client, alice, questionnaire, workshop):

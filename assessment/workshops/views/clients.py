@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +21,7 @@ from assessment.reports.pdf import progress_report_filename
 from assessment.throttling import client_address
 
 from .. import selectors, services
-from ..deck import workshop_deck
+from ..deck import workshop_chart, workshop_deck
 from ..forms import AttachForm, ClientForm, TargetsForm, WorkshopForm
 from ..group_presenters import workshop_report_context
 from ..models import WorkshopNote
@@ -215,3 +216,19 @@ def deck(request, pk):
     when = timezone.localtime(workshop.created_at)
     content = workshop_deck(workshop, report, report["notes"], when.date())
     return download(content, PPTX, f"workshop-{when:%Y-%m-%d}-{workshop.code}.pptx")
+
+
+@login_required
+@require_GET
+def chart(request, pk, name):
+    """One of the workshop's charts as SVG, for the consultant's own slides: the scores, an
+    agenda item (`agenda-<n>`, 1-based) or a re-vote (`revote-<id>`)."""
+    workshop = get_workshop_for_user(request, pk)
+    words = workshop_report_context(workshop, selectors.workshop_group(workshop), get_language())[
+        "workshop_report"
+    ]
+    accent = workshop.client.consultancy.accent_colour or None
+    svg = workshop_chart(words, name, accent)
+    if svg is None:
+        raise Http404
+    return download(svg.encode(), "image/svg+xml", f"workshop-{workshop.code}-{name}.svg")
