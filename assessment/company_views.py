@@ -4,19 +4,23 @@ its previous answers, and all its assessments deleted together."""
 import smtplib
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import selectors, services, throttling
+from .downloads import download
 from .forms import EmailLinkForm
 from .history import company_assessments
 from .mail import send_private_link
 from .models import Assessment
 from .refusals import IncompleteAssessment
 from .reports.pdf import assessment_report_pdf, report_filename
-from .views import deleted, private_link, remember, respondents_own
+from .toolkits import toolkit_file
+from .views import _finished_assessment, deleted, private_link, remember, respondents_own
 
 
 def _back(request, assessment: Assessment):
@@ -103,3 +107,22 @@ def delete_all(request, token):
         "assessment/delete_all.html",
         {"assessment": assessment, "assessments": company_assessments(assessment)},
     )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require_GET
+def toolkit(request, token, kind):
+    """A ready-to-use template for one of the first actions, filled with the answers given."""
+    assessment, elsewhere = _finished_assessment(
+        request, token, _("Finish the questionnaire first: the templates are filled with it.")
+    )
+    if elsewhere is not None:
+        return elsewhere
+    content = toolkit_file(
+        kind, assessment.questionnaire(), assessment.answers, get_language(), timezone.localdate()
+    )
+    if content is None:
+        raise Http404
+    return download(content, XLSX, f"{kind}-{timezone.localdate():%Y-%m-%d}.xlsx")

@@ -28,6 +28,7 @@ from .domain.segments import (
     means_in_step_threshold,
 )
 from .reports.charts import Quadrant, RadarAxis, radar_svg, segment_map_svg
+from .toolkits import toolkit_for
 from .words import answer_label, dimension_names, format_percent
 
 if TYPE_CHECKING:
@@ -282,6 +283,10 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
     }
 
 
+# How many of the first actions offer a ready-to-use template.
+TOOLKIT_RANKS = 3
+
+
 def recommendation_item(rec, rank: int, questionnaire, language: str) -> dict:
     """One action in words: what, why, who, how heavy. Call within the reader's language."""
     return {
@@ -296,4 +301,6 @@ def recommendation_item(rec, rank: int, questionnaire, language: str) -> dict:
         # How to do it and the source behind it: the catalogues from 2027-1 on say both.
         "how": rec.how.in_language(language) if rec.how else "",
         "why": rec.why.in_language(language) if rec.why else "",
+        # The first three actions come with a template to start on the same day, when one fits.
+        "toolkit": toolkit if rank <= TOOLKIT_RANKS and (toolkit := toolkit_for(rec.id)) else None,
     }

@@ -24,6 +24,7 @@ assessment_patterns = [
     path("a/<slug:token>/email/", company_views.email_link, name="email_link"),
     path("a/<slug:token>/email/forget/", company_views.forget_email, name="forget_email"),
     path("a/<slug:token>/again/", company_views.retake, name="retake"),
+    path("a/<slug:token>/templates/<slug:kind>.xlsx", company_views.toolkit, name="toolkit"),
     path("a/<slug:token>/delete-all/", company_views.delete_all, name="delete_all"),
 ]
 
