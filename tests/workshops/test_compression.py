@@ -32,10 +32,13 @@ def test_a_pdf_report_is_not_gzipped_again(client):
     assert not response.has_header("Content-Encoding")
 
 
-def test_the_gzipped_live_view_still_answers_not_modified_to_its_own_tag(client, alice, workshop):
+@pytest.mark.parametrize("part", ["live/", "present/slides/"])
+def test_the_gzipped_polled_views_still_answer_not_modified_to_their_own_tag(
+    client, alice, workshop, part
+):
     # Compression makes the tag weak (W/"..."); the browser sends it back as it got it.
     client.force_login(alice)
-    url = f"/consultant/workshops/{workshop.pk}/live/"
+    url = f"/consultant/workshops/{workshop.pk}/{part}"
     first = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
     assert first["ETag"].startswith('W/"')
     again = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=first["ETag"])

@@ -82,12 +82,20 @@ def facilitator(request, pk):
 @require_GET
 def live(request, pk):
     """The live part of the facilitator view, polled with a conditional request."""
-    workshop = get_workshop_for_user(request, pk)
-    etag = f'"{selectors.workshop_version(workshop)}-{get_language()}"'
-    # Compressed on the way out, the tag comes back weak (W/"..."): the same version all the same.
+    return _polled(request, get_workshop_for_user(request, pk), "workshops/_live.html", "live")
+
+
+def _polled(request, workshop: Workshop, template: str, part: str):
+    """A part of a workshop's screens that the browser polls: 304 until the group changes.
+
+    The tag names the part, so the facilitator view's and the projector's never answer for each
+    other. Compressed on the way out, the tag comes back weak (W/"..."): the same version all
+    the same.
+    """
+    etag = f'"{part}-{selectors.workshop_version(workshop)}-{get_language()}"'
     if request.headers.get("If-None-Match", "").removeprefix("W/") == etag:
         return HttpResponseNotModified(headers={"ETag": etag})
-    response = render(request, "workshops/_live.html", _facilitator_context(request, workshop))
+    response = render(request, template, _facilitator_context(request, workshop))
     response["ETag"] = etag
     response["Cache-Control"] = "no-cache, private"
     return response
@@ -111,13 +119,7 @@ def present(request, pk):
 def present_slides(request, pk):
     """The slides, polled like the facilitator view and answered 304 until something changes."""
     workshop = get_workshop_for_user(request, pk)
-    etag = f'"slides-{selectors.workshop_version(workshop)}-{get_language()}"'
-    if request.headers.get("If-None-Match") == etag:
-        return HttpResponseNotModified(headers={"ETag": etag})
-    response = render(request, "workshops/_slides.html", _facilitator_context(request, workshop))
-    response["ETag"] = etag
-    response["Cache-Control"] = "no-cache, private"
-    return response
+    return _polled(request, workshop, "workshops/_slides.html", "slides")
 
 
 @login_required
