@@ -73,7 +73,9 @@ def _facilitator_context(request, workshop: Workshop) -> dict:
 def facilitator(request, pk):
     workshop = get_workshop_for_user(request, pk)
     context = _facilitator_context(request, workshop)
-    context["note_form"] = NoteForm(note_questions(workshop))
+    context["note_form"] = NoteForm(
+        note_questions([item["id"] for item in context["group"]["agenda"]])
+    )
     context["notes"] = notes_context(workshop, get_language())
     return render(request, "workshops/facilitator.html", context)
 
