@@ -108,6 +108,27 @@ class Deck:
         return buffer.getvalue()
 
 
+def _agenda_series(item: dict) -> tuple[list[str], list[tuple[str, list[int]]]]:
+    """An agenda item's answers as chart labels and one series: the deck's and the SVG's."""
+    return [row["label"] for row in item["rows"]], [
+        (_("People"), [row["count"] for row in item["rows"]])
+    ]
+
+
+def _revote_series(revote: dict) -> tuple[list[str], list[tuple[str, list[int]]]]:
+    """A re-vote's answers before and after, as chart labels and two series."""
+    return [row["label"] for row in revote["rows"]], [
+        (
+            _("Before (%(count)s)") % {"count": revote["answered_before"]},
+            [row["before"] for row in revote["rows"]],
+        ),
+        (
+            _("After (%(count)s)") % {"count": revote["answered_after"]},
+            [row["after"] for row in revote["rows"]],
+        ),
+    ]
+
+
 def workshop_deck(workshop, report: dict, notes: list[dict], when: date) -> bytes:
     """`report`: the workshop's words, as `group_presenters.workshop_report_context` gives them."""
     consultancy = workshop.client.consultancy
@@ -168,8 +189,7 @@ def workshop_deck(workshop, report: dict, notes: list[dict], when: date) -> byte
         chart_height = Inches(3.6) if roles or item["who_knows"] else Inches(4.4)
         deck.bars(
             slide,
-            [row["label"] for row in item["rows"]],
-            [(_("People"), [row["count"] for row in item["rows"]])],
+            *_agenda_series(item),
             Inches(2.5),
             chart_height,
         )
@@ -181,17 +201,7 @@ def workshop_deck(workshop, report: dict, notes: list[dict], when: date) -> byte
         slide = deck.slide(revote["question"], eyebrow=_("Before and after the discussion"))
         deck.bars(
             slide,
-            [row["label"] for row in revote["rows"]],
-            [
-                (
-                    _("Before (%(count)s)") % {"count": revote["answered_before"]},
-                    [row["before"] for row in revote["rows"]],
-                ),
-                (
-                    _("After (%(count)s)") % {"count": revote["answered_after"]},
-                    [row["after"] for row in revote["rows"]],
-                ),
-            ],
+            *_revote_series(revote),
             Inches(1.9),
             Inches(4.8),
             legend=True,
@@ -228,8 +238,7 @@ def workshop_chart(report: dict, name: str, accent: str | None) -> str | None:
     if kind == "agenda" and number.isdigit() and 1 <= int(number) <= len(report["agenda"]):
         item = report["agenda"][int(number) - 1]
         return bars_svg(
-            [row["label"] for row in item["rows"]],
-            [(_("People"), [row["count"] for row in item["rows"]])],
+            *_agenda_series(item),
             title=item["question"],
             maximum=item["answered"],
             **colour,
@@ -238,17 +247,7 @@ def workshop_chart(report: dict, name: str, accent: str | None) -> str | None:
         for revote in report["revotes"]:
             if revote["id"] == int(number):
                 return bars_svg(
-                    [row["label"] for row in revote["rows"]],
-                    [
-                        (
-                            _("Before (%(count)s)") % {"count": revote["answered_before"]},
-                            [row["before"] for row in revote["rows"]],
-                        ),
-                        (
-                            _("After (%(count)s)") % {"count": revote["answered_after"]},
-                            [row["after"] for row in revote["rows"]],
-                        ),
-                    ],
+                    *_revote_series(revote),
                     title=revote["question"],
                     **colour,
                 )
