@@ -138,3 +138,15 @@ def test_the_before_and_after_reach_the_report_and_the_deck(client, alice, quest
     pdf = assessment_report_pdf(assessment_report(agreed), "fr")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Revoté après la discussion" in text and "Avant (4)" in text and "Après (4)" in text
+
+
+def test_a_phone_asking_for_a_revote_costs_few_queries(
+    client, alice, questionnaire, workshop, django_assert_max_num_queries
+):
+    phones = room(client, questionnaire, workshop)
+    client.force_login(alice)
+    client.post(f"/consultant/workshops/{workshop.pk}/revote/", {"question": "tempo"})
+    client.logout()
+    # The assessment with its participant and workshop, the open re-vote, the phone's answer.
+    with django_assert_max_num_queries(4):
+        client.get(f"/en/a/{phones[0].assessment.token}/revote/")

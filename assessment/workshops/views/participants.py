@@ -12,7 +12,6 @@ from assessment import selectors as assessment_selectors
 from assessment import throttling
 from assessment.cookies import set_private_cookie
 from assessment.domain.questionnaire import load_questionnaire
-from assessment.models import Assessment
 from assessment.refusals import WorkshopClosed, WorkshopFull
 
 from .. import selectors, services
@@ -97,7 +96,10 @@ def _join(request, workshop: Workshop):
 @require_http_methods(["GET", "POST"])
 def revote(request, token):
     """The one question the facilitator asks again, on the phone's last page (polled)."""
-    assessment = get_object_or_404(Assessment, token=token[:64])
+    # Polled by every phone of the room: the row, its participant and workshop in one query.
+    assessment = get_object_or_404(
+        assessment_selectors.assessments_with_context(), token=token[:64]
+    )
     participant = assessment_selectors.participant_of(assessment)
     if participant is None:
         raise Http404
