@@ -53,7 +53,8 @@ class RoleView:
     group: str  # a role, or OTHER_ROLES
     answered: int
     counts: Mapping[str, int]  # option value -> how many of the group chose it
-    majority: str | None  # the answer more than half of the group gave; None: divided
+    knowing: int  # how many of the group gave an answer other than "I don't know"
+    majority: str | None  # the answer more than half of those who know gave; None: divided
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,9 @@ def question_spread(question: Question, respondents: Sequence[Respondent]) -> Qu
                         if question.kind == MULTI
                         else Counter(group_answers)
                     ),
-                    majority=_majority([_selection(a) for a in group_answers]),
+                    # "I don't know" is no view: a role's leaning is read from those who know.
+                    knowing=len(knowers(question, group_answers)),
+                    majority=_majority([_selection(a) for a in knowers(question, group_answers)]),
                 )
             )
         # Named roles first, in name order, then the pool: never in joining order.

@@ -62,6 +62,8 @@ def _role_views(spread: QuestionSpread, language: str) -> list[dict]:
             summary = _("mostly %(answer)s") % {
                 "answer": _quoted(_option_label(spread.question, view.majority, language), language)
             }
+        elif view.knowing == 0:
+            summary = _("does not know")
         else:
             summary = _("divided")
         views.append(
@@ -69,7 +71,7 @@ def _role_views(spread: QuestionSpread, language: str) -> list[dict]:
                 "role": names.get(view.group, view.group),
                 "answered": view.answered,
                 "summary": summary,
-                "divided": view.majority is None,
+                "divided": view.majority is None and view.knowing > 0,
                 "rows": [
                     {
                         "label": option.label.in_language(language),
@@ -127,14 +129,14 @@ def who_knows(spread: QuestionSpread) -> str:
                 spread.dont_know,
             )
             % {"unknown": spread.dont_know, "count": spread.answered},
-            ngettext("%(known)s answered.", "%(known)s answered.", spread.knowing)
+            ngettext("%(known)s knows.", "%(known)s know.", spread.knowing)
             % {"known": spread.knowing},
         ]
     )
     groups = knowing_groups(spread)
     if groups:
         names = group_names()
-        line += " " + _("Everyone in these roles answered it: %(roles)s.") % {
+        line += " " + _("Among them, everyone in: %(roles)s.") % {
             "roles": ", ".join(names.get(group, group) for group in groups)
         }
     return line
@@ -166,7 +168,7 @@ def spread_context(spread: QuestionSpread, language: str, named: list | None = N
         "question": spread.question.label.in_language(language),
         "rows": _with_names(rows, spread, named) if named else rows,
         # When everyone gave the same answer, every role did: nothing to show per role.
-        "by_role": _role_views(spread, language) if len(spread.counts) > 1 else [],
+        "by_role": _role_views(spread, language) if spread.disagreement or spread.dont_know else [],
         "answered": spread.answered,
         "why": why_on_the_agenda(spread, language) if spread.disagreement else "",
         "who_knows": who_knows(spread) if spread.dont_know else "",

@@ -407,3 +407,24 @@ def test_a_question_nobody_answered_has_no_disagreement_and_no_proposal(question
 def test_a_room_that_knows_everything_has_no_dont_know_share(questionnaire):
     spreads = dimension_spreads(questionnaire, room(("combative", "a"), ("combative", "b")))
     assert all(spread.dont_know_share == 0.0 for spread in spreads)
+
+
+def test_a_roles_leaning_is_read_from_those_of_it_who_know(questionnaire):
+    respondents = people(
+        [("sales", {"budget": "dont_know"})] * 2
+        + [("sales", {"budget": "10_50k"})]
+        + [("management", {"budget": "lt10k"})] * 3
+    )
+    spread = question_spread(questionnaire.question("budget"), respondents)
+    views = {view.group: view for view in spread.by_role}
+    # Two of three salespeople do not know: that is no view; the one who knows speaks for them.
+    assert (views["sales"].knowing, views["sales"].majority) == (1, "10_50k")
+
+
+def test_a_role_where_nobody_knows_has_no_leaning(questionnaire):
+    respondents = people(
+        [("sales", {"budget": "dont_know"})] * 3 + [("management", {"budget": "lt10k"})] * 3
+    )
+    spread = question_spread(questionnaire.question("budget"), respondents)
+    views = {view.group: view for view in spread.by_role}
+    assert (views["sales"].knowing, views["sales"].majority) == (0, None)

@@ -69,7 +69,7 @@ def test_the_deck_has_the_scores_the_gaps_and_one_slide_per_agenda_item(
     )
     assert "Management (3): mostly “Ahead”" in text and "The roles split." in text
     gaps = " ".join(s.text_frame.text for s in deck.slides[2].shapes if s.has_text_frame)
-    assert f"{budget} — 3 of 6 do not know; 3 answered." in gaps
+    assert f"{budget} — 3 of 6 do not know; 3 know." in gaps
     notes = " ".join(s.text_frame.text for s in deck.slides[4].shapes if s.has_text_frame)
     assert "Action: Benchmark two competitors — Sales" in notes
 

@@ -86,7 +86,7 @@ def test_the_room_is_told_who_does_not_know_not_that_nobody_knows(
     page = facilitator_page(client, alice, workshop)
     assert "Nobody" not in page
     budget = questionnaire.question("external_budget").label.in_language("en")
-    assert f"{budget} — 2 of 6 do not know; 4 answered." in page
+    assert f"{budget} — 2 of 6 do not know; 4 know." in page
 
 
 def test_a_role_of_three_shows_its_leaning_and_the_split(client, alice, questionnaire, workshop):
@@ -109,7 +109,7 @@ def test_the_workshop_report_keeps_the_same_rules(client, alice, questionnaire, 
         " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
     )
     assert "Ce que la salle ne sait pas" in text
-    assert "2 sur 6 ne savent pas ; 4 ont répondu." in text
+    assert "2 sur 6 ne savent pas ; 4 savent." in text
     assert (
         "De « En retard sur votre temps » à « En avance » : 2 crans d'écart sur une échelle de 3."
         in text
@@ -164,3 +164,30 @@ def test_a_lone_role_is_exported_under_other_roles_and_dissent_is_exported(
     assert set(people.role) == {"Other roles"}
     notes = frame[(frame.respondent == "agreed") & (frame.question_id == "tempo")].dissent_note
     assert list(notes) == ["Sales see us behind."]
+
+
+def test_a_role_that_does_not_know_is_not_shown_as_answering_i_dont_know(
+    client, alice, questionnaire, workshop
+):
+    split_room(client, questionnaire, workshop)
+    for participant in workshop.participants.filter(role="sales"):
+        participant.assessment.answers["external_budget"] = "dont_know"
+        participant.assessment.save()
+    services.workshop_close(workshop=workshop)
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/consensus/").content.decode()
+    page = " ".join(strip_tags(html.unescape(page)).split())
+    assert "Sales (3): does not know" in page
+    assert "mostly “I don't know”" not in page
+
+
+def test_roles_are_not_listed_where_the_whole_room_gave_the_same_answer(
+    client, alice, questionnaire, workshop
+):
+    split_room(client, questionnaire, workshop)
+    services.workshop_close(workshop=workshop)
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/consensus/").content.decode()
+    networks = questionnaire.question("networks").label.in_language("en")
+    card = page[page.index(networks) : page.index("Note a dissent", page.index(networks))]
+    assert "by-role" not in card
