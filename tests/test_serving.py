@@ -86,10 +86,10 @@ def _completed_assessment(env) -> str:
         [sys.executable, "manage.py", "shell", "-c", script],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
     )
+    assert made.returncode == 0, made.stderr
     return made.stdout.strip().splitlines()[-1]
 
 

@@ -13,7 +13,7 @@ from assessment.domain.group import (
     QuestionSpread,
     knowing_groups,
 )
-from assessment.domain.questionnaire import SINGLE, load_questionnaire
+from assessment.domain.questionnaire import SINGLE
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.presenters import role_names
 from assessment.selectors import first_step_to_answer
@@ -248,7 +248,9 @@ def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
             "notes": notes,
             "actions": [note for note in notes if note["is_action"]],
             "revotes": [
-                r for r in revotes_context(revotes_of(workshop), language) if not r["open"]
+                r
+                for r in revotes_context(workshop, revotes_of(workshop), language)
+                if not r["open"]
             ],
             "dissent": [
                 {
@@ -265,7 +267,7 @@ def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
 def notes_context(workshop, language: str) -> list[dict]:
     """The notes and actions of the discussion, in the order they were taken, each with the
     question it is about."""
-    questionnaire = load_questionnaire()
+    questionnaire = workshop.questionnaire
     return [
         {
             "id": note.pk,
@@ -304,9 +306,9 @@ def consensus_rows(form, group: GroupView, language: str, notes=()) -> list[dict
     return rows
 
 
-def revotes_context(revotes, language: str) -> list[dict]:
+def revotes_context(workshop, revotes, language: str) -> list[dict]:
     """Each re-vote's question with the room's answers before and after, side by side."""
-    questionnaire = load_questionnaire()
+    questionnaire = workshop.questionnaire
     shown = []
     for revote, after in revotes:
         if not questionnaire.has_question(revote.question_id):

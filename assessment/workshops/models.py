@@ -6,7 +6,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 
+from assessment.domain.questionnaire import CURRENT_VERSION, Questionnaire, load_questionnaire
 from assessment.models import Assessment
 
 # Join codes avoid characters that read alike on a projector or a phone (0/O, 1/I/L, 5/S, 2/Z).
@@ -141,6 +143,22 @@ class Workshop(models.Model):
     @property
     def is_revealed(self) -> bool:
         return self.revealed_at is not None
+
+    @cached_property
+    def questionnaire_version(self) -> str:
+        """A workshop keeps the questionnaire its first participant was given: a version released
+        while it runs would otherwise split the room across two questionnaires, whose answers
+        cannot be compared nor agreed on."""
+        first = (
+            self.participants.order_by("pk")
+            .values_list("assessment__questionnaire_version", flat=True)
+            .first()
+        )
+        return first or CURRENT_VERSION
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return load_questionnaire(self.questionnaire_version)
 
 
 class Participant(models.Model):

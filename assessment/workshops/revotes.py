@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from assessment.domain.questionnaire import SINGLE, InvalidAnswer, clean_answer, load_questionnaire
+from assessment.domain.questionnaire import SINGLE, InvalidAnswer, clean_answer
 from assessment.refusals import Refused, WorkshopClosed
 
 from .models import Participant, Revote, RevoteAnswer, Workshop
@@ -35,7 +35,7 @@ def revote_open(*, workshop: Workshop, question_id: str) -> Revote:
     """Open a re-vote on one question; any other open one closes first: one at a time."""
     if not workshop.is_open:
         raise WorkshopClosed(workshop)
-    questionnaire = load_questionnaire()
+    questionnaire = workshop.questionnaire
     if not workshop.is_revealed or not questionnaire.has_question(question_id):
         raise CannotRevote("not revealed, or no such question")
     if questionnaire.question(question_id).kind != SINGLE:
@@ -64,7 +64,7 @@ def revote_answer(*, participant: Participant, revote_id: int, raw: object) -> N
     ).first()
     if revote is None or not participant.workshop.is_open:
         raise CannotRevote("this re-vote is closed")
-    question = load_questionnaire().question(revote.question_id)
+    question = participant.workshop.questionnaire.question(revote.question_id)
     try:
         answer = clean_answer(question, raw)
     except InvalidAnswer:

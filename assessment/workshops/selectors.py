@@ -24,7 +24,7 @@ from assessment.domain.group import (
     question_spreads,
 )
 from assessment.domain.progress import TargetGap, against_targets
-from assessment.domain.questionnaire import Questionnaire, load_questionnaire
+from assessment.domain.questionnaire import Questionnaire
 from assessment.domain.segments import study_placement
 from assessment.history import Change, change_between
 from assessment.models import Assessment
@@ -128,7 +128,7 @@ class GroupView:
 
 def workshop_group(workshop: Workshop) -> GroupView:
     participants = list(workshop.participants.select_related("assessment"))
-    questionnaire = load_questionnaire()
+    questionnaire = workshop.questionnaire
     respondents = [Respondent(role=p.role, answers=p.assessment.answers) for p in participants]
     by_role: dict[str, int] = {}
     for participant in participants:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessment import services as assessment_services
-from assessment.domain.questionnaire import Questionnaire, clean_answer, load_questionnaire
+from assessment.domain.questionnaire import Questionnaire, clean_answer
 from assessment.models import Assessment, Origin, PeerDataVersion
 from assessment.refusals import (
     AnswersFrozen,
@@ -171,6 +171,7 @@ def _participant_create(
     assessment = Assessment.objects.create(
         language=language,
         origin=Origin.PARTICIPANT,
+        questionnaire_version=workshop.questionnaire_version,
         answers={key: value for key, value in known.items() if value},
     )
     return Participant.objects.create(
@@ -263,13 +264,14 @@ def workshop_record_consensus(
     locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
     if locked.is_open:
         raise WorkshopStillOpen
-    questionnaire = load_questionnaire()
+    questionnaire = locked.questionnaire
     agreed_answers = _clean_consensus(
         questionnaire, {**answers, "company_name": locked.client.name[:120]}
     )
     # Written here, not through the questionnaire's service: agreed answers are frozen there.
     agreed = locked.agreed_assessment or Assessment(origin=Origin.CONSENSUS)
     agreed.answers, agreed.language = agreed_answers, language
+    agreed.questionnaire_version = questionnaire.version
     agreed.save()
     assessment_services.assessment_complete(assessment=agreed)
     locked.agreed_assessment = agreed

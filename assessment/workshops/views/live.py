@@ -14,7 +14,6 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessment.domain.questionnaire import load_questionnaire
 from assessment.refusals import AnswersFrozen, WorkshopClosed, WorkshopStillOpen
 
 from .. import selectors, services
@@ -55,7 +54,7 @@ def workshop_new(request, pk):
 
 
 def _facilitator_context(request, workshop: Workshop) -> dict:
-    revotes = revotes_context(revotes_of(workshop), get_language())
+    revotes = revotes_context(workshop, revotes_of(workshop), get_language())
     return {
         "revotes": revotes,
         "open_revote": next((r for r in revotes if r["open"]), None),
@@ -74,7 +73,7 @@ def facilitator(request, pk):
     workshop = get_workshop_for_user(request, pk)
     context = _facilitator_context(request, workshop)
     context["note_form"] = NoteForm(
-        note_questions([item["id"] for item in context["group"]["agenda"]])
+        note_questions(workshop.questionnaire, [item["id"] for item in context["group"]["agenda"]])
     )
     context["notes"] = notes_context(workshop, get_language())
     return render(request, "workshops/facilitator.html", context)
@@ -204,7 +203,7 @@ def reopen(request, pk):
 @require_http_methods(["GET", "POST"])
 def consensus(request, pk):
     workshop = get_workshop_for_user(request, pk)
-    questionnaire = load_questionnaire()
+    questionnaire = workshop.questionnaire
     language = get_language()
     try:
         if request.method == "POST":

@@ -8,7 +8,6 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assessment.domain.questionnaire import load_questionnaire
 from assessment.refusals import AnswersFrozen
 
 from .. import services
@@ -18,11 +17,10 @@ from .access import get_workshop_for_user
 FINAL = gettext_lazy("The agreed answers are recorded: the workshop's notes are final.")
 
 
-def note_questions(agenda: list[str] = ()) -> list[tuple[str, str]]:
+def note_questions(questionnaire, agenda: list[str] = ()) -> list[tuple[str, str]]:
     """The questions a note can be about: the agenda's (question ids, as the page already has
     them) first, then the questionnaire's. Checking a note needs the choices, not their order."""
     language = get_language()
-    questionnaire = load_questionnaire()
     others = [q.id for q in questionnaire.questions if q.kind != "text" and q.id not in agenda]
     return [
         (qid, questionnaire.question(qid).label.in_language(language)) for qid in [*agenda, *others]
@@ -33,7 +31,7 @@ def note_questions(agenda: list[str] = ()) -> list[tuple[str, str]]:
 @require_POST
 def add_note(request, pk):
     workshop = get_workshop_for_user(request, pk)
-    form = NoteForm(note_questions(), request.POST)
+    form = NoteForm(note_questions(workshop.questionnaire), request.POST)
     if not form.is_valid():
         messages.error(
             request,

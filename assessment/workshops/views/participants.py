@@ -11,7 +11,6 @@ from django.views.decorators.http import require_http_methods
 from assessment import selectors as assessment_selectors
 from assessment import throttling
 from assessment.cookies import set_private_cookie
-from assessment.domain.questionnaire import load_questionnaire
 from assessment.refusals import WorkshopClosed, WorkshopFull
 
 from .. import selectors, services
@@ -117,7 +116,7 @@ def revote(request, token):
             return redirect("assessment:done", token=token)
     context = {"assessment": assessment, "revote": None, "error": error}
     if current is not None:
-        question = load_questionnaire().question(current.question_id)
+        question = assessment.questionnaire.question(current.question_id)
         language = get_language()
         context["revote"] = {
             "id": current.pk,
