@@ -30,6 +30,7 @@ def _headline_labels() -> dict[str, str]:
     return {
         "bpifrance_budget_zero": _("Spend nothing on social networks"),
         "bpifrance_strategy_none": _("Have no strategy for social networks"),
+        "bpifrance_staff_untrained": _("Have not trained the people who publish"),
         "siia_measure_traffic": _("Measure results by the traffic to their website"),
     }
 

@@ -29,8 +29,16 @@ BAROMETER_CELL_MINIMUM = 30
 Z_95 = 1.959963984540054
 
 # The study's figures our own respondents are set beside, in the order the page reads them: the
-# share spending nothing, the share with no strategy, the share measuring results by web traffic.
-HEADLINE_FIGURE_IDS = ("bpifrance_budget_zero", "bpifrance_strategy_none", "siia_measure_traffic")
+# share spending nothing, the share with no strategy, the share that has not trained the people
+# who publish (the study's second driver of engagement), the share measuring results by web
+# traffic. A figure whose question the current questionnaire no longer asks is left out: 2027-1
+# asks external spend, where the study's budget counted staff costs too.
+HEADLINE_FIGURE_IDS = (
+    "bpifrance_budget_zero",
+    "bpifrance_strategy_none",
+    "bpifrance_staff_untrained",
+    "siia_measure_traffic",
+)
 
 
 def wilson_interval(count: int, total: int, z: float = Z_95) -> tuple[float, float]:
@@ -91,7 +99,9 @@ def headline_question(figure_id: str, speaks_to: str, unknown_values=frozenset()
     target = parse_target(speaks_to)
     if target is None:
         return None
-    return HeadlineQuestion(figure_id, target.question_id, target.values, frozenset(unknown_values))
+    # Nobody is counted on an answer the study could not place, as on one they do not know.
+    left_out = frozenset(unknown_values) | frozenset(target.unplaced)
+    return HeadlineQuestion(figure_id, target.question_id, target.values, left_out)
 
 
 @dataclass(frozen=True)

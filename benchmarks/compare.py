@@ -3,6 +3,9 @@
 A figure speaks to an answer through its `speaks_to` field:
 - `question:<id>=<v1>|<v2>`: the figure is the share of a population whose answer to that question
   is one of these options (a multiple choice counts when any of them was chosen);
+  `question:<id>=<v1>;unplaced=<v3>|<v4>` adds the answers the study's groups cannot place: an
+  option the study did not know (someone in-house working with an agency is neither a dedicated
+  team nor outsourcing) is read against none of them, rather than counted outside the group;
 - `segment:<key>`: the share of a segment of the Bpifrance study;
 - `context:<topic>`: a figure shown for context, beside no answer.
 """
@@ -40,6 +43,7 @@ BPIFRANCE_HEADCOUNT_BANDS = frozenset({"lt10", "10_19", "20_49", "50_249", "eti"
 class Target:
     question_id: str
     values: tuple[str, ...]
+    unplaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,8 +63,13 @@ def parse_target(speaks_to: str) -> Target | None:
     kind, _, rest = speaks_to.partition(":")
     if kind != "question" or "=" not in rest:
         return None
+    rest, _, unplaced = rest.partition(";unplaced=")
     question_id, _, values = rest.partition("=")
-    return Target(question_id=question_id, values=tuple(values.split("|")))
+    return Target(
+        question_id=question_id,
+        values=tuple(values.split("|")),
+        unplaced=tuple(unplaced.split("|")) if unplaced else (),
+    )
 
 
 def _in_group(answer: object, values: Sequence[str]) -> bool:
@@ -86,8 +95,12 @@ def compare(
     answer = answers.get(target.question_id)
     if answer in (None, "", []) or _in_group(answer, tuple(unknown_values)):
         return None
+    if not isinstance(answer, list) and answer in target.unplaced:
+        return None
     inside = _in_group(answer, target.values)
-    ordered = [value for value in ladder if value not in unknown_values]
+    ordered = [
+        value for value in ladder if value not in unknown_values and value not in target.unplaced
+    ]
     group = [value for value in ordered if value in target.values]
     lower_tail = bool(group) and ordered[: len(group)] == group
     upper_tail = bool(group) and ordered[-len(group) :] == group

@@ -8,6 +8,7 @@ from benchmarks.barometer import (
     CountedCompany,
     HeadlineQuestion,
     barometer,
+    headline_question,
     wilson_interval,
 )
 
@@ -140,3 +141,11 @@ def test_a_multiple_choice_counts_when_any_of_the_values_was_chosen():
 def test_no_company_gives_an_empty_barometer():
     result = build([])
     assert result.total == 0 and result.since is None and not result.shown
+
+
+def test_a_headline_leaves_out_the_answers_its_study_could_not_place():
+    question = headline_question(
+        "x", "question:who_runs=dedicated;unplaced=in_house_and_agency", {"dont_know"}
+    )
+    assert question.values == ("dedicated",)
+    assert question.unknown_values == {"dont_know", "in_house_and_agency"}

@@ -112,6 +112,8 @@ def test_every_figure_speaks_to_something_that_exists(figure):
         assert target is not None, f"{figure.id}: name the options, question:<id>=<v1>|<v2>"
         question = questionnaire.question(target.question_id)
         assert set(target.values) <= set(question.option_values()), figure.id
+        assert set(target.unplaced) <= set(question.option_values()), figure.id
+        assert not set(target.unplaced) & set(target.values), figure.id
     else:
         assert rest.strip()
 

@@ -18,7 +18,15 @@ from benchmarks.compare import (
 from benchmarks.figures import can_be_compared, load_figures, load_sector_tendencies, load_studies
 from tests.profiles import PROFILES
 
-WHO_RUNS = ("nobody", "head_alone", "employee_part_time", "agency", "dedicated")
+WHO_RUNS = (
+    "nobody",
+    "head_alone",
+    "intern",
+    "employee_part_time",
+    "agency",
+    "in_house_and_agency",
+    "dedicated",
+)
 
 
 def chosen_on(question_id, answers):
@@ -36,6 +44,7 @@ def chosen_on(question_id, answers):
     [
         ("nobody", LIKE, 46),
         ("head_alone", LIKE, 46),
+        ("intern", LIKE, 46),  # the study's own example of no particular organisation
         ("employee_part_time", LIKE, 46),  # the last ad-hoc answer: inside
         ("agency", UNLIKE, 54),  # the first organised one: outside
         ("dedicated", UNLIKE, 54),
@@ -50,6 +59,7 @@ def test_no_particular_organisation_speaks_to_the_ad_hoc_answers(who_runs, readi
     ("who_runs", "figure_id"),
     [
         ("head_alone", "hootsuite_org_none"),
+        ("intern", "hootsuite_org_none"),
         ("employee_part_time", "hootsuite_org_none"),
         ("agency", "hootsuite_org_agency"),
         ("dedicated", "hootsuite_org_dedicated_team"),
@@ -65,6 +75,24 @@ def test_each_way_of_running_the_accounts_meets_the_hootsuite_share_it_belongs_t
     ]
     assert [c.figure.id for c in hootsuite] == [figure_id]
     assert hootsuite[0].reading in {LIKE, "among_top"}
+
+
+def test_someone_in_house_with_an_agency_is_read_only_as_having_an_organisation():
+    # The study split firms into a dedicated team, no particular organisation and outsourcing:
+    # in-house work with an agency is an organisation, but neither of the other two, so it is
+    # read only as outside "no particular organisation".
+    chosen = chosen_on("who_runs", {"who_runs": "in_house_and_agency"})
+    hootsuite = [c for c in chosen.values() if c.study.id == "hootsuite_2017"]
+    assert [(c.figure.id, c.reading, c.company_share) for c in hootsuite] == [
+        ("hootsuite_org_none", UNLIKE, 54)
+    ]
+    for figure_id in (
+        "hootsuite_org_dedicated_team",
+        "hootsuite_org_agency",
+        "siia_no_outsourcing",
+    ):
+        figure = load_figures()[figure_id]
+        assert compare(figure, {"who_runs": "in_house_and_agency"}, WHO_RUNS) is None
 
 
 # Bpifrance: the head publishing on the company's accounts (35 %) is not the head's own profile,

@@ -130,10 +130,14 @@ def test_synthetic_companies_count_only_in_the_demonstration_and_the_page_says_s
 
 
 def test_the_studies_headline_figures_stand_beside_our_answers_with_their_source(client):
-    population()
+    population(casual=12, pioneers=12) + population(casual=0, pioneers=6, staff_trained="no")
     headlines = compact(text_of(page(client, "en"), "headlines"))
     # 12 of the 30 have no strategy (the casual builders); 18 measure traffic.
     assert "Havenostrategyforsocialnetworks70%" in headlines
+    # 12 casual builders have not trained those who publish; 6 of the pioneers have not either.
+    assert "Havenottrainedthepeoplewhopublish69%" in headlines
+    untrained_row = headlines.split("Havenottrained")[1].split("Measureresults")[0]
+    assert "60%42–75%of30companies" in untrained_row
     assert "NorthAmerica60%42–75%of30companies" in headlines
     # The study's budget counted staff costs; questionnaire 2027-1 asks external spend only, so
     # "spend nothing" is no longer set beside our answers.
