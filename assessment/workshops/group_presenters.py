@@ -95,16 +95,16 @@ def why_on_the_agenda(spread: QuestionSpread, language: str) -> str:
         scale = [option for option in question.options if not option.dont_know]
         given = [option for option in scale if spread.counts.get(option.value)]
         low, high = given[0], given[-1]
-        steps = scale.index(high) - scale.index(low)
-        line = ngettext(
-            "From %(low)s to %(high)s: %(steps)s step apart on a scale of %(width)s.",
-            "From %(low)s to %(high)s: %(steps)s steps apart on a scale of %(width)s.",
-            steps,
-        ) % {
+        # Said in the room's words, not in steps of a scale nobody sees.
+        if (low, high) == (scale[0], scale[-1]):
+            reason = _("From %(low)s to %(high)s: the two ends of the scale.")
+        elif scale.index(high) - scale.index(low) == 1:
+            reason = _("From %(low)s to %(high)s: neighbouring answers.")
+        else:
+            reason = _("From %(low)s to %(high)s: answers far apart.")
+        line = reason % {
             "low": _quoted(low.label.in_language(language), language),
             "high": _quoted(high.label.in_language(language), language),
-            "steps": steps,
-            "width": len(scale),
         }
     leaning = {view.majority for view in spread.by_role if view.majority is not None}
     if spread.role_split > 0 and len(leaning) >= 2:

@@ -137,7 +137,7 @@ def test_a_consultant_runs_a_whole_workshop_with_nine_phones(live_server):
     assert workshop.agreed_assessment.answers["tempo"] == "in_step"
     pdf = assessment_report_pdf(assessment_report(workshop.agreed_assessment), "fr")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
-    assert "Revoté après la discussion" in text
+    assert "Second vote, après la discussion" in text
     assert "Action : Comparer avec deux concurrents — Commercial" in text
     assert "Direction (3) : surtout « En avance »" in text
     browser = Client()

@@ -76,7 +76,7 @@ def test_the_question_the_roles_are_furthest_apart_on_leads_the_agenda(
     agenda = agenda_of(facilitator_page(client, alice, workshop))
     tempo = questionnaire.question("tempo").label.in_language("en")
     assert agenda.startswith(tempo)
-    assert "From “Behind the times” to “Ahead”: 2 steps apart on a scale of 3." in agenda
+    assert "From “Behind the times” to “Ahead”: the two ends of the scale." in agenda
 
 
 def test_the_room_is_told_who_does_not_know_not_that_nobody_knows(
@@ -94,7 +94,7 @@ def test_a_role_of_three_shows_its_leaning_and_the_split(client, alice, question
     agenda = agenda_of(facilitator_page(client, alice, workshop))
     assert "Management (3): mostly “Ahead”" in agenda
     assert "Sales (3): mostly “Behind the times”" in agenda
-    assert "2 steps apart on a scale of 3. The roles split." in agenda
+    assert "the two ends of the scale. The roles split." in agenda
 
 
 def test_the_workshop_report_keeps_the_same_rules(client, alice, questionnaire, workshop):
@@ -111,7 +111,7 @@ def test_the_workshop_report_keeps_the_same_rules(client, alice, questionnaire, 
     assert "Ce que la salle ne sait pas" in text
     assert "2 sur 6 ne savent pas ; 4 savent." in text
     assert (
-        "De « En retard sur votre temps » à « En avance » : 2 crans d'écart sur une échelle de 3."
+        "De « En retard sur votre temps » à « En avance » : les deux extrémités de l'échelle."
         in text
     )
     assert "Personne dans la salle" not in text

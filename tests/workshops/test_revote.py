@@ -137,7 +137,8 @@ def test_the_before_and_after_reach_the_report_and_the_deck(client, alice, quest
     )
     pdf = assessment_report_pdf(assessment_report(agreed), "fr")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
-    assert "Revoté après la discussion" in text and "Avant (4)" in text and "Après (4)" in text
+    assert "Second vote, après la discussion" in text
+    assert "Avant (4)" in text and "Après (4)" in text
 
 
 def test_a_phone_asking_for_a_revote_costs_few_queries(
@@ -150,3 +151,23 @@ def test_a_phone_asking_for_a_revote_costs_few_queries(
     # The assessment with its participant and workshop, the open re-vote, the phone's answer.
     with django_assert_max_num_queries(4):
         client.get(f"/en/a/{phones[0].assessment.token}/revote/")
+
+
+def test_the_second_answers_stay_hidden_while_the_vote_is_open(
+    client, alice, questionnaire, workshop
+):
+    phones = room(client, questionnaire, workshop)
+    client.force_login(alice)
+    client.post(f"/consultant/workshops/{workshop.pk}/revote/", {"question": "tempo"})
+    revote = Revote.objects.get()
+    vote_again(client, phones[0], revote, "in_step")
+    client.force_login(alice)
+    for path in ("", "present/slides/"):
+        page = " ".join(
+            client.get(f"/en/consultant/workshops/{workshop.pk}/{path}").content.decode().split()
+        )
+        assert "1 of 4 answered again." in page
+        assert "After (" not in page
+    client.post(f"/consultant/workshops/{workshop.pk}/revote/close/")
+    slides = client.get(f"/en/consultant/workshops/{workshop.pk}/present/slides/").content.decode()
+    assert "After (1)" in slides

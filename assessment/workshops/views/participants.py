@@ -116,7 +116,7 @@ def revote(request, token):
             return redirect("assessment:done", token=token)
     context = {"assessment": assessment, "revote": None, "error": error}
     if current is not None:
-        question = assessment.questionnaire.question(current.question_id)
+        question = assessment.questionnaire().question(current.question_id)
         language = get_language()
         context["revote"] = {
             "id": current.pk,
