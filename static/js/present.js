@@ -87,6 +87,19 @@
     show(index >= 0 ? index : Math.min(current, slides().length - 1));
   });
 
+  // The operator's controls fade once the mouse and keys rest, so the room sees the slide and the
+  // countdown alone; any move brings them back.
+  var resting = null;
+  function wake() {
+    document.body.classList.remove("controls-resting");
+    clearTimeout(resting);
+    resting = setTimeout(function () { document.body.classList.add("controls-resting"); }, 3000);
+  }
+  ["mousemove", "mousedown", "keydown", "touchstart", "focusin"].forEach(function (name) {
+    document.addEventListener(name, wake, { passive: true });
+  });
+  wake();
+
   var start = indexOfKey(location.hash.slice(1));
   show(start >= 0 ? start : 0);
 }());

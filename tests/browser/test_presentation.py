@@ -54,6 +54,25 @@ def test_before_the_reveal_the_code_and_qr_can_be_read_from_the_back(live_server
         assert float(code.value_of_css_property("font-size").removesuffix("px")) >= 72
         viewport = projector.execute_script("return window.innerHeight")
         assert projector.find_element(By.CLASS_NAME, "slide-qr").size["height"] >= 0.4 * viewport
+        # The address, for those who cannot scan, is read from the back too.
+        address = projector.find_element(By.CLASS_NAME, "slide-join-url")
+        assert address.text.endswith(f"/w/{workshop.code}/")
+        assert float(address.value_of_css_property("font-size").removesuffix("px")) >= 36
+
+
+def test_the_operator_s_controls_fade_when_the_mouse_rests_and_come_back(live_server):
+    workshop = a_workshop()
+    with chromium(1280, 720) as projector:
+        log_in(projector, live_server.url, "alice@conseil.fr")
+        projector.get(f"{live_server.url}/consultant/workshops/{workshop.pk}/present/")
+        exit_link = projector.find_element(By.CLASS_NAME, "present-exit")
+
+        def opacity(driver):
+            return float(exit_link.value_of_css_property("opacity"))
+
+        WebDriverWait(projector, 10).until(lambda d: opacity(d) == 0)
+        projector.find_element(By.TAG_NAME, "body").send_keys(Keys.SHIFT)
+        WebDriverWait(projector, 5).until(lambda d: opacity(d) == 1)
 
 
 def test_the_facilitator_steps_through_the_agenda_with_the_keyboard(live_server):
