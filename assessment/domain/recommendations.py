@@ -160,6 +160,10 @@ def _priority(rule: Rule, context: Context) -> int:
 PLAN_COMPLETE_FROM = 75
 # How many heavier actions the year takes from beyond the first few when none of those is heavy.
 YEAR_ACTIONS_WHEN_NONE_CHOSEN = 2
+# The first actions are the first things to do (the report's verdict lists them): each starts in
+# the first quarter, a heavier one by its first step (its "how" says what to do this quarter).
+# Were they placed by effort alone, the verdict's first things would sit under the year.
+FIRST_THINGS = 3
 
 
 @dataclass(frozen=True)
@@ -171,11 +175,13 @@ class ActionPlan:
 def action_plan(
     chosen: tuple[Recommendation, ...], applicable: tuple[Recommendation, ...], overall: int
 ) -> ActionPlan:
-    """The chosen actions by horizon. When none of them is heavy and the company is below the
-    advanced band, the year takes the best heavier actions that apply beyond them (`applicable`
-    is every applicable recommendation, best first)."""
-    first = tuple(rec for rec in chosen if rec.horizon == FIRST_90_DAYS)
-    year = tuple(rec for rec in chosen if rec.horizon == NEXT_12_MONTHS)
+    """The chosen actions by horizon: the first three start in the first 90 days, whatever their
+    effort; beyond them, light actions join them and heavier ones take the year. When the year
+    holds nothing and the company is below the advanced band, it takes the best heavier actions
+    that apply beyond the chosen (`applicable` is every applicable recommendation, best first)."""
+    later = chosen[FIRST_THINGS:]
+    first = (*chosen[:FIRST_THINGS], *(rec for rec in later if rec.horizon == FIRST_90_DAYS))
+    year = tuple(rec for rec in later if rec.horizon == NEXT_12_MONTHS)
     if not year and overall < PLAN_COMPLETE_FROM:
         chosen_ids = {rec.id for rec in chosen}
         heavier = [

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 from django.utils.translation import override
 
 from ..comparison_presenters import comparison_items
-from ..domain.recommendations import PLAN_COMPLETE_FROM, WEAK_DIMENSION_THRESHOLD, action_plan
+from ..domain.recommendations import (
+    NEXT_12_MONTHS,
+    PLAN_COMPLETE_FROM,
+    WEAK_DIMENSION_THRESHOLD,
+    action_plan,
+)
 from ..domain.segments import means_in_step_threshold
 from ..presenters import dimension_weights, recommendation_item, results_context
 from ..words import answer_label, dimension_names
@@ -59,14 +64,17 @@ def _report_additions(report: AssessmentReport, context: dict, language: str) ->
             }
         )
     plan = action_plan(result.recommendations, report.every_recommendation, result.scores.overall)
-    # The first few keep their numbers; actions the year takes from beyond them follow on.
-    numbered = (*result.recommendations, *plan.first_90_days, *plan.next_12_months)
-    order = dict.fromkeys(rec.id for rec in numbered)
-    ranks = {rec_id: rank for rank, rec_id in enumerate(order, start=1)}
+    # Numbered in reading order: the verdict's first three are the plan's 1, 2 and 3.
+    numbered = (*plan.first_90_days, *plan.next_12_months)
+    ranks = {rec.id: rank for rank, rec in enumerate(numbered, start=1)}
 
     def items(recommendations):
         return [
-            recommendation_item(rec, ranks[rec.id], questionnaire, language)
+            {
+                **recommendation_item(rec, ranks[rec.id], questionnaire, language),
+                # A heavier action among the first things is started in the quarter, not done.
+                "started_now": rec.horizon == NEXT_12_MONTHS and rec in plan.first_90_days,
+            }
             for rec in recommendations
         ]
 

@@ -189,6 +189,28 @@ def test_actions_the_year_takes_beyond_the_first_five_are_numbered_after_them():
     assert [item["rank"] for item in context["plan_next_12_months"]] == [6, 7]
 
 
+@pytest.mark.parametrize("profile", ["silent_mass", "casual", "combative", "pioneers"])
+def test_the_verdict_s_first_three_things_open_the_first_90_days_numbered_in_reading_order(
+    profile,
+):
+    from assessment.reports.presenters import report_context
+
+    context = report_context(
+        assessment_report(make_assessment(profile=profile, complete=True)), "fr"
+    )
+    first, year = context["plan_first_90_days"], context["plan_next_12_months"]
+    first_three = [item["title"] for item in context["recommendations"][:3]]
+    assert [item["title"] for item in first[:3]] == first_three
+    ranks = [item["rank"] for item in [*first, *year]]
+    assert ranks == list(range(1, len(ranks) + 1))
+
+
+def test_a_heavy_action_among_the_first_things_is_said_to_start_this_quarter():
+    text = text_of(render(make_assessment(profile="pioneers", complete=True)))
+    first_90_days = text.split("Les 90 premiers jours")[1].split("Les douze prochains mois")[0]
+    assert "À lancer ce trimestre, à mener sur l'année." in first_90_days
+
+
 @pytest.mark.parametrize(
     ("language", "today", "age"),
     [
