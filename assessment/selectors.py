@@ -299,7 +299,15 @@ class AssessmentReport:
 
     @cached_property
     def strengths(self) -> list[str]:
-        return strengths(self.results.result.scores)
+        result = self.results.result
+        questionnaire = self.results.questionnaire
+        # What the first actions and the path to the next segment ask to change.
+        addressed = {rec.dimension for rec in result.recommendations} | {
+            questionnaire.question(change.question_id).dimension
+            for change in result.segment.path
+            if questionnaire.has_question(change.question_id)
+        }
+        return strengths(result.scores, addressed)
 
     @cached_property
     def group(self) -> GroupView | None:

@@ -8,7 +8,7 @@ removes) and the first few are kept.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -191,12 +191,20 @@ def action_plan(
     return ActionPlan(first_90_days=first, next_12_months=year)
 
 
-def strengths(scores: Scores) -> list[str]:
-    """The strongest dimensions, to keep, unless even the strongest are weak."""
+# From the advanced band of the maturity levels a dimension is a strength whatever the plan asks of
+# it (its actions are the next moves of a practice that works).
+STRENGTH_WHATEVER_THE_PLAN = 75
+
+
+def strengths(scores: Scores, addressed: Collection[str] = frozenset()) -> list[str]:
+    """The strongest dimensions, to keep, unless even the strongest are weak. A dimension the
+    company's first actions work on (`addressed`) is a strength only from the advanced band:
+    "a strength to keep" over "set a first budget" would contradict itself."""
     return [
         name
         for name in strongest_dimensions(scores)
         if scores.dimensions[name] >= WEAK_DIMENSION_THRESHOLD
+        and (name not in addressed or scores.dimensions[name] >= STRENGTH_WHATEVER_THE_PLAN)
     ]
 
 

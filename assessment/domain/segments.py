@@ -212,6 +212,16 @@ def _activity_changes(answers: Mapping[str, object]) -> list[Change]:
 # do between two assessments, six to twelve months apart (from no strategy to a written one, from
 # no budget to the experts' first 10 k€), rather than a leap from nothing to the top.
 MAX_STEPS_PER_CHANGE = 2
+# Spend moves one band at most: each band is several times the one below (2 to 10 k€, then 10 to
+# 50 k€, then 50 to 200 k€), so two bands up is a tenfold budget, a board's decision rather than a
+# change of practice between two assessments.
+MAX_STEPS_PER_SPEND_CHANGE = 1
+# (2027-1; the paths of 2026-1 assessments stay as they were shown.)
+SPEND_QUESTIONS = frozenset({"external_budget"})
+
+
+def _max_steps(question: Question) -> int:
+    return MAX_STEPS_PER_SPEND_CHANGE if question.id in SPEND_QUESTIONS else MAX_STEPS_PER_CHANGE
 
 
 def _steps_up(question: Question, answers: Mapping[str, object], steps: int) -> str | None:
@@ -249,7 +259,7 @@ def _means_changes(questionnaire: Questionnaire, answers: Mapping[str, object]) 
         for question in candidates:
             if question in changed:
                 continue
-            target = _steps_up(question, answers, MAX_STEPS_PER_CHANGE)
+            target = _steps_up(question, answers, _max_steps(question))
             if target is None:
                 continue
             reached = means_score(questionnaire, {**moved, question.id: target})

@@ -83,6 +83,7 @@ def _report_additions(report: AssessmentReport, context: dict, language: str) ->
             {"name": names[key], "score": result.scores.dimensions[key]} for key in report.strengths
         ],
         "weak_threshold": WEAK_DIMENSION_THRESHOLD,
+        "best_dimension_score": max(result.scores.dimensions.values()),
         "report_dimensions": dimensions,
         "plan_first_90_days": items(plan.first_90_days),
         "plan_next_12_months": items(plan.next_12_months),

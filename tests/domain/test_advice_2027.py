@@ -198,3 +198,30 @@ def test_the_weakest_dimension_is_addressed_up_to_80(budget, addressed):
     scores = Scores(dimensions=dimensions, overall=88, means=88)
     chosen = recommend(questionnaire, answers, scores, place(questionnaire, answers))
     assert any(rec.dimension == "budget" for rec in chosen) is addressed
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=complete_answers(VERSION))
+def test_the_path_to_the_next_segment_raises_spend_one_band_at_most(answers):
+    # Each band is several times the one below: two bands up is a tenfold budget, a board's
+    # decision rather than one of "the fewest changes of practice". A band is a rung that earns
+    # more points for the company's size (under 2 k€ earns nothing more than 0 € in a mid-cap).
+    questionnaire = load_questionnaire(VERSION)
+    question = questionnaire.question("external_budget")
+    result = assess(questionnaire, answers)
+    for change in result.segment.path:
+        if change.question_id == "external_budget":
+            current = question.option(change.from_value)
+            floor = question.option_points(current, answers) if current else 0
+            next_rung = next(
+                o.value
+                for o in question.options
+                if not o.dont_know and question.option_points(o, answers) > floor
+            )
+            assert change.to_value == next_rung
+
+
+def test_the_combative_retailer_s_path_asks_the_next_band_of_spend_not_a_tenfold_one():
+    result = assess(load_questionnaire(VERSION), PROFILES_2027["combative"]())
+    spend = [c for c in result.segment.path if c.question_id == "external_budget"]
+    assert [(c.from_value, c.to_value) for c in spend] in ([], [("2_10k", "10_50k")])

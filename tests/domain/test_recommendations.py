@@ -215,6 +215,17 @@ def test_the_strengths_are_the_two_best_dimensions_from_half_their_points():
     assert strengths(scores()) == []
 
 
+@pytest.mark.parametrize(("score", "strong"), [(50, False), (74, False), (75, True)])
+def test_a_dimension_the_first_actions_work_on_is_a_strength_only_once_advanced(score, strong):
+    from assessment.domain.recommendations import strengths
+    from assessment.domain.scoring import Scores
+
+    dimensions = {"presence": 10, "team": 10, "budget": score, "objectives": 10, "roi": 10}
+    scores = Scores(dimensions=dimensions, overall=0, means=0)
+    assert ("budget" in strengths(scores, addressed={"budget"})) is strong
+    assert "budget" in strengths(scores)
+
+
 def test_finding_out_what_nobody_knows_names_each_unknown_beside_the_weak_dimension(
     questionnaire,
 ):

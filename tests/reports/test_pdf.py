@@ -167,6 +167,14 @@ def test_a_company_without_strengths_is_told_so_under_a_heading_that_says_so():
     assert "forces à garder" not in text and "force à garder" not in text
 
 
+def test_a_dimension_the_path_asks_to_change_is_not_a_strength_to_keep():
+    # The combative retailer's budget (50/100) is what its path to the pioneers raises first.
+    text = text_of(render(make_assessment(profile="combative", complete=True)))
+    verdict = text.split(" à garder")[1].split("Plan d'action")[0]
+    assert "Présence et activité" in verdict
+    assert "Budget —" not in verdict
+
+
 def test_a_company_with_two_strengths_is_told_both():
     text = text_of(render(make_assessment(profile="pioneers", complete=True), "en"))
     assert "2 strengths to keep" in text
@@ -175,7 +183,7 @@ def test_a_company_with_two_strengths_is_told_both():
 def test_a_company_at_16_out_of_100_has_heavier_work_planned_for_the_year():
     text = text_of(render(make_assessment(profile="silent_mass", complete=True)))
     year = text.split("Les douze prochains mois")[1]
-    assert "Fixer un premier budget à la mesure de votre taille" in year
+    assert "Fixer un budget à la mesure de votre taille" in year
     assert "Rien de plus lourd" not in text
 
 

@@ -39,7 +39,7 @@ def test_it_shows_every_dimension_score_and_the_overall_score(client):
     )
     # A screen reader reads the score as a sentence, from text rather than an ignored aria-label.
     assert (
-        f'<span class="visually-hidden">Score global : {assessment.overall_score} sur 100</span>'
+        f'<span class="visually-hidden">Score global : {assessment.overall_score} sur 100</span>'
         in content
     )
 
@@ -131,7 +131,7 @@ def test_how_you_compare_puts_the_answer_beside_the_figure_with_its_source(clien
     assert "Où vous vous situez" in content
     # 10 k€ to 50 k€ a year: among the 14 % who spend 10 k€ or more.
     assert "14\u00a0%" in content
-    assert "Vous faites partie de ces 14\u00a0% : en avance sur la plupart" in content
+    assert "Vous faites partie de ces 14\u00a0%\u00a0: en avance sur la plupart" in content
     assert 'href="/sources/#bpifrance_budget_10k_or_more"' in content
 
 

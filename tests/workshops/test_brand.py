@@ -166,7 +166,7 @@ def test_a_20_mb_image_is_refused_on_its_size(client, alice):
     client.force_login(alice)
     response = post_brand(client, logo=upload(heavy))
     assert response.status_code == 400
-    assert "Le logo pèse 20,0 Mo ; la limite est de 2 Mo." in text_of(response)
+    assert "Le logo pèse 20,0 Mo ; la limite est de 2 Mo." in text_of(response)
 
 
 def test_a_refused_logo_keeps_the_previous_one(client, alice):

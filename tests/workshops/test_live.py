@@ -96,7 +96,7 @@ def test_after_the_reveal_every_questions_distribution_is_shown(
     page = client.get(f"/consultant/workshops/{workshop.pk}/").content.decode()
     assert "Les réponses à chaque question" in page
     assert (
-        "De quoi parlent vos publications ?" in page
+        "De quoi parlent vos publications ?" in page
     )  # a question nobody disagrees on still shows
 
 
