@@ -74,7 +74,11 @@ def comparison_items(results: AssessmentResults, language: str) -> list[dict]:
             "answer": answer_label(
                 questionnaire, comparison.question_id, comparison.company_answer, language
             ),
-            "reading": _reading(comparison, language),
+            # Another country or another decade describes other companies: such a figure stands
+            # beside the answer, but never says where the company stands ("among the other 50 %").
+            "reading": ""
+            if comparison.study.comparability == "context"
+            else _reading(comparison, language),
             "dated_source": dated_source(comparison.study, language),
             "level": comparison.study.comparability,
         }

@@ -1,5 +1,6 @@
 """French is the default language: every string the product shows must exist in French."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -34,3 +35,35 @@ def test_the_french_catalogue_holds_every_string_of_the_code(tmp_path):
     committed = {entry.msgid for entry in polib.pofile(str(FRENCH))}
     missing = sorted({entry.msgid for entry in extracted if not entry.obsolete} - committed)
     assert missing == [], "run makemessages and translate: " + "; ".join(missing)
+
+
+# A no-break space before : ; ? ! and inside « », so that no line starts with a sign: the French
+# typography every page and report is read in.
+FRENCH_SIGN_AFTER_A_SPACE = re.compile(r" [:;?!»]|« ")
+
+
+def test_french_messages_keep_french_typography():
+    catalogue = polib.pofile(str(FRENCH))
+    broken = [
+        entry.msgstr or entry.msgstr_plural
+        for entry in catalogue
+        if any(
+            FRENCH_SIGN_AFTER_A_SPACE.search(text)
+            for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        )
+    ]
+    assert broken == []
+
+
+@pytest.mark.parametrize("version", ["2027-1"])
+def test_the_questionnaire_and_its_advice_keep_french_typography(version):
+    # 2026-1 stays as its assessments were shown.
+    from assessment.domain.questionnaire import QUESTIONNAIRES_DIR
+
+    for path in (
+        QUESTIONNAIRES_DIR / f"{version}.toml",
+        QUESTIONNAIRES_DIR / "recommendations" / f"{version}.toml",
+    ):
+        french = re.findall(r'\bfr = "((?:[^"\\]|\\.)*)"', path.read_text())
+        assert french
+        assert [text for text in french if FRENCH_SIGN_AFTER_A_SPACE.search(text)] == []

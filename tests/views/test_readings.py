@@ -133,3 +133,16 @@ def test_a_finding_without_a_share_is_said_beside_the_answer_with_its_age(client
     assert "the fear of having their data stolen" in text
     assert "Bpifrance Le Lab, surveyed in 2018, 8 years ago" in text
     assert "the fear of having their data stolen" in html
+
+
+def test_a_north_american_2011_figure_stands_beside_the_answer_without_a_reading(client):
+    # Over half of the marketing heads the SIIA surveyed in 2011 spent under 10 hours a week: a
+    # firm spending more is not "among the other 50%", and another continent and decade say
+    # nothing of where a French company stands.
+    assessment = make_assessment(profile="pioneers", hours_week="gt10", complete=True)
+    content = page(client, f"/en/a/{assessment.token}/results/")
+    text = comparison_text(content, "siia_time_under_10h")
+    assert "North American" in text
+    assert "You are among" not in text
+    hootsuite = comparison_text(content, "hootsuite_org_dedicated_team")
+    assert "You are among" in hootsuite
