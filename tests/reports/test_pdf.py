@@ -177,7 +177,7 @@ def test_a_dimension_the_path_asks_to_change_is_not_a_strength_to_keep():
 
 def test_a_company_with_two_strengths_is_told_both():
     text = text_of(render(make_assessment(profile="pioneers", complete=True), "en"))
-    assert "2 strengths to keep" in text
+    assert "Two strengths to keep" in text
 
 
 def test_a_company_at_16_out_of_100_has_heavier_work_planned_for_the_year():
