@@ -223,6 +223,7 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
         "result": result,
         "overall": result.scores.overall,
         "maturity": maturity_names()[maturity_level(result.scores.overall)],
+        "maturity_meaning": maturity_meanings()[maturity_level(result.scores.overall)],
         "maturity_bands": maturity_bands(result.scores.overall),
         "dimensions": dimensions,
         "radar_svg": mark_safe(  # noqa: S308 - every text in the markup is escaped by the builder
