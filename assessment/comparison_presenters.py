@@ -147,6 +147,10 @@ def benchmark_blocks(results: AssessmentResults, language: str) -> list[dict]:
                 },
             )
             block[kind].append(item)
+    for block in blocks.values():
+        # A folded block says how much it holds before it is opened.
+        kinds = ("comparisons", "distributions", "findings")
+        block["size"] = sum(len(block[kind]) for kind in kinds)
     order = [study.id for study in results.studies]
     return sorted(blocks.values(), key=lambda block: order.index(block["study"].id))
 

@@ -217,12 +217,14 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
         {"key": key, "name": names[key], "score": result.scores.dimensions[key]}
         for key in DIMENSIONS
     ]
+    blocks, tendency = benchmark_blocks(results, language), results.sector_tendency
     return {
         "assessment": assessment,
         "company_name": answers.get("company_name", ""),
         "result": result,
         "overall": result.scores.overall,
         "maturity": maturity_names()[maturity_level(result.scores.overall)],
+        "maturity_meaning": maturity_meanings()[maturity_level(result.scores.overall)],
         "maturity_bands": maturity_bands(result.scores.overall),
         "dimensions": dimensions,
         "radar_svg": mark_safe(  # noqa: S308 - every text in the markup is escaped by the builder
@@ -264,8 +266,11 @@ def _results_context(results: AssessmentResults, language: str) -> dict:
             _segment_map(segment, results.segment_figures, language)
         ),
         "in_study_population": results.in_study_population,
-        "benchmark_blocks": benchmark_blocks(results, language),
-        "sector_tendency": results.sector_tendency,
+        "benchmark_blocks": blocks,
+        "sector_tendency": tendency,
+        # Said under its study's source, when the study has figures on the page, else on its own.
+        "sector_tendency_in_block": bool(tendency)
+        and any(block["study"].id == tendency.study.id for block in blocks),
         "peers": peer_table(results, language),
         "frozen": results.frozen,
         "peer_minimum": PEER_GROUP_MINIMUM,

@@ -33,6 +33,16 @@ def comparison_text(content, figure_id):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item.group(1)))
 
 
+def source_note_above(content, element_id):
+    """The source note of the study block that holds an element: said once, above the fold that
+    holds the study's figures, so that it is seen before any of them."""
+    element = content.index(f'id="{element_id}"')
+    block = content[content.rindex('<div class="benchmark-block', 0, element) : element]
+    note = re.search(r'<p class="[^"]*source-note[^"]*">(.*?)</p>', block, re.S)
+    assert note and note.start() < block.index("<details"), element_id
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", note.group(1)))
+
+
 @pytest.mark.parametrize(
     ("strategy", "ahead"),
     [("informal", False), ("reviewed", True)],
@@ -85,13 +95,15 @@ def test_the_report_compares_no_figure_of_unknown_provenance(language):
 
 
 @pytest.mark.parametrize(
-    ("language", "age"),
+    ("language", "year", "age", "country", "population"),
     [
-        ("fr", "Bpifrance Le Lab, enquête de 2018, il y a 8\u00a0ans"),
-        ("en", "Bpifrance Le Lab, surveyed in 2018, 8 years ago"),
+        ("fr", "en 2018", "enquête de 2018, il y a 8\u00a0ans", "France", "dirigeants de PME"),
+        ("en", "in 2018", "surveyed in 2018, 8 years ago", "France", "heads of French SMEs"),
     ],
 )
-def test_every_comparison_on_the_results_page_says_how_old_its_figure_is(client, language, age):
+def test_every_comparison_on_the_results_page_says_how_old_its_figure_is(
+    client, language, year, age, country, population
+):
     assessment = make_assessment(profile="combative", complete=True)
     prefix = "/en" if language == "en" else ""
     with time_machine.travel(date(2026, 11, 30), tick=False):
@@ -99,7 +111,12 @@ def test_every_comparison_on_the_results_page_says_how_old_its_figure_is(client,
     items = re.findall(r'<li class="comparison" id="compare-(bpifrance_\w+)">', content)
     assert items
     for figure_id in items:
-        assert age.replace("\u00a0", " ") in comparison_text(content, figure_id), figure_id
+        # The figure says when it was measured; the study's source note above it says who
+        # measured it, how long ago, where and among whom, once for all its figures.
+        assert year in comparison_text(content, figure_id), figure_id
+        note = source_note_above(content, f"compare-{figure_id}")
+        for said in ("Bpifrance Le Lab", age.replace("\u00a0", " "), country, population):
+            assert said in note.replace("\u00a0", " "), (figure_id, said)
 
 
 def test_an_eight_year_old_share_of_facebook_accounts_is_not_advice_to_open_one(client):
@@ -132,7 +149,8 @@ def test_a_finding_without_a_share_is_said_beside_the_answer_with_its_age(client
     item = re.search(r'id="finding-bpifrance_fear_of_data_theft">(.*?)</li>', content, re.S)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item.group(1)))
     assert "the fear of having their data stolen" in text
-    assert "Bpifrance Le Lab, surveyed in 2018, 8 years ago" in text
+    note = source_note_above(content, "finding-bpifrance_fear_of_data_theft")
+    assert "Bpifrance Le Lab" in note and "surveyed in 2018, 8 years ago" in note
     assert "the fear of having their data stolen" in html
 
 

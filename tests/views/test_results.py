@@ -53,8 +53,8 @@ def test_the_radar_chart_is_inline_svg_with_a_text_alternative(client):
 
 def test_the_study_share_carries_its_source_year_country_and_population(client):
     content = results(client, make_assessment(profile="pioneers", complete=True)).content.decode()
-    # The header alone, where the segment's share is given.
-    content = content.split('<header class="results-header')[1].split("</header>")[0]
+    # The segment's section, above its folds: where the segment's share is given.
+    content = content.split('<section id="segment"')[1].split("<details")[0]
     assert "28\u00a0%" in content
     assert "Bpifrance Le Lab" in content
     assert "2018" in content

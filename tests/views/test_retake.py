@@ -88,6 +88,21 @@ def test_the_results_show_what_moved_since_the_previous_assessment(client):
     assert elements(page, "svg", **{"class": "chart chart-progress"})
 
 
+def test_the_first_screen_says_how_far_the_overall_score_moved(client):
+    before = make_assessment(profile="combative", complete=True)
+    after = finish_with(assess_again(client, before), PROFILES["pioneers"]())
+    moved = after.overall_score - before.overall_score
+    assert moved > 0
+    page = client.get(f"/en/a/{after.token}/results/").content.decode()
+    summary = page.split('<header class="results-summary')[1].split("</header>")[0]
+    [line] = elements(summary, "p", **{"class": "summary-change mt-2 mb-0"})
+    assert f"+{moved} since your assessment of" in summary
+    # Back to the first answers: the same change, downwards, in French.
+    again = finish_with(assess_again(client, after), PROFILES["combative"]())
+    page = client.get(f"/a/{again.token}/results/").content.decode()
+    assert f"-{moved} depuis votre diagnostic du" in page
+
+
 def test_a_first_assessment_shows_no_progress(client):
     first = make_assessment(profile="combative", complete=True)
     page = client.get(f"/en/a/{first.token}/results/").content.decode()
