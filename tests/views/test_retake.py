@@ -96,11 +96,11 @@ def test_the_first_screen_says_how_far_the_overall_score_moved(client):
     page = client.get(f"/en/a/{after.token}/results/").content.decode()
     summary = page.split('<header class="results-summary')[1].split("</header>")[0]
     [line] = elements(summary, "p", **{"class": "summary-change mt-2 mb-0"})
-    assert f"+{moved} since your assessment of" in summary
+    assert f"Overall score: +{moved} since your assessment of" in summary
     # Back to the first answers: the same change, downwards, in French.
     again = finish_with(assess_again(client, after), PROFILES["combative"]())
     page = client.get(f"/a/{again.token}/results/").content.decode()
-    assert f"-{moved} depuis votre diagnostic du" in page
+    assert f"Score global\u00a0: -{moved} depuis votre diagnostic du" in page
 
 
 def test_a_first_assessment_shows_no_progress(client):
