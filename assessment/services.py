@@ -19,14 +19,14 @@ from .history import company_assessments
 from .models import Assessment, Origin, PeerDataVersion, PeerScore, new_token
 from .refusals import AnswersFrozen, IncompleteAssessment, WorkshopClosed, WorkshopInDiscussion
 from .reports.models import PreparedReport
-from .teams.models import Team
-from .workshops.models import Workshop
 from .selectors import (
     is_frozen,
     participant_of,
     respondent_assessment,
     unfinished_assessments_older_than,
 )
+from .teams.models import Team
+from .workshops.models import Workshop
 
 
 def assessment_start(*, language: str, respondent_key: str = "") -> Assessment:
