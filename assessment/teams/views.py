@@ -140,13 +140,15 @@ def join(request, token):
     # the same answer, as for a workshop's codes.
     if throttling.join_blocked(request, device):
         return render(request, "teams/too_many.html", status=429)
+    device_key = device or secrets.token_urlsafe(24)
     team = selectors.team_by_token(token)
     if team is None:
-        throttling.wrong_join_code(request, device)
-        return render(request, "teams/unknown.html", status=404)
+        throttling.wrong_join_code(request, device_key)
+        # The device gets its id here too, so that its next wrong links count as its own.
+        response = render(request, "teams/unknown.html", status=404)
+        return _with_device_cookie(response, device_key)
     if not team.is_open:
         return render(request, "teams/closed.html", {"team": team}, status=410)
-    device_key = device or secrets.token_urlsafe(24)
     existing = team.workshop.participants.filter(device_key=device_key).first()
     if existing is not None:
         return redirect("assessment:resume", token=existing.assessment.token)
