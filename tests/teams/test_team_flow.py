@@ -95,6 +95,10 @@ def test_agreed_answers_become_the_companys_next_assessment(client, questionnair
     assert response.url == f"/a/{agreed.token}/results/"
     assert agreed.is_complete and agreed.origin == Origin.SELF_SERVE
     assert agreed.answers["company_name"] == "Maison Lefèvre"
+    # Its results say whose answers they are, and lead back to the team's.
+    results = client.get(response.url).content.decode()
+    assert "Voici les réponses dont l'équipe de Maison Lefèvre a convenu" in results
+    assert f"/a/{alice.token}/team/" in results
     # One company: the owner's link finds the agreed assessment in its history, and back.
     alice.refresh_from_db()
     history = company_history(agreed)
