@@ -139,7 +139,7 @@ def join(request, token):
     # Asked before the link is looked up: once over the limit, every link, right or wrong, gets
     # the same answer, as for a workshop's codes.
     if throttling.join_blocked(request, device):
-        return render(request, "teams/too_many.html", status=429)
+        return render(request, "workshops/too_many.html", {"team_link": True}, status=429)
     device_key = device or secrets.token_urlsafe(24)
     team = selectors.team_by_token(token)
     if team is None:

@@ -5,8 +5,8 @@ import pytest
 
 from assessment.teams import services
 from assessment.teams.models import Team
-from tests.factories import make_assessment, step_post_data
-from tests.profiles import PROFILES
+from tests.factories import make_assessment
+from tests.workshops.conftest import answer_everything  # noqa: F401 - a colleague answers as a participant
 
 
 @pytest.fixture
@@ -22,14 +22,3 @@ def team(alice) -> Team:
 
 def colleague(team, device, role="sales"):
     return services.team_member_join(team=team, device_key=device, role=role, language="fr")
-
-
-def answer_everything(client, questionnaire, member, profile="combative", **changes):
-    answers = {**PROFILES[profile](), **changes}
-    token = member.assessment.token
-    for number in range(1, len(questionnaire.sections) + 1):
-        response = client.post(
-            f"/a/{token}/step/{number}/",
-            {**step_post_data(questionnaire, number, answers), "next": "1"},
-        )
-    return response
