@@ -119,3 +119,9 @@ def test_bad_input_to_the_team_pages_never_fails(client, team):
     )
     assert client.get(f"/a/{'z' * 80}/team/").status_code == 404
     assert client.get(f"/a/{owner}/team/close/").status_code == 405
+
+
+def test_a_team_link_is_kept_by_no_cache(client, team):
+    response = client.get(f"/t/{team.token}/")
+    assert "no-store" in response["Cache-Control"]
+    assert "no-store" in client.get(f"/a/{team.owner.token}/team/")["Cache-Control"]
