@@ -25,6 +25,8 @@ from .selectors import (
     respondent_assessment,
     unfinished_assessments_older_than,
 )
+from .teams.models import Team
+from .workshops.models import Workshop
 
 
 def assessment_start(*, language: str, respondent_key: str = "") -> Assessment:
@@ -226,12 +228,22 @@ def assessment_delete(*, assessment: Assessment) -> None:
     """
     respondent_assessment(assessment)
     assessment_forget_reports(assessment=assessment)
+    _forget_teams([assessment.pk])
     assessment.delete()
     PeerDataVersion.bump()
 
 
+def _forget_teams(owner_pks: list[int]) -> None:
+    """A team's colleagues' answers go with the private link that invited them: the team's
+    workshop and every colleague's assessment (their participant rows with them)."""
+    teams = Team.objects.filter(owner__in=owner_pks)
+    Assessment.objects.filter(participant__workshop__team__in=teams).delete()
+    Workshop.objects.filter(team__in=teams).delete()
+
+
 @transaction.atomic
 def purge_unfinished_assessments(*, days: int) -> int:
+    _forget_teams(list(unfinished_assessments_older_than(days).values_list("pk", flat=True)))
     deleted, _ = unfinished_assessments_older_than(days).delete()
     return deleted
 
@@ -277,6 +289,7 @@ def company_delete(*, assessment: Assessment) -> int:
     doomed = company_assessments(assessment)
     for each in doomed:
         assessment_forget_reports(assessment=each)
+    _forget_teams([each.pk for each in doomed])
     Assessment.objects.filter(pk__in=[each.pk for each in doomed]).delete()
     return len(doomed)
 

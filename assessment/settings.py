@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "axes",
     "assessment",
     "assessment.workshops",
+    "assessment.teams",
     "assessment.reports",
     "django_tasks",
     "django_tasks_db",

@@ -37,6 +37,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", include((assessment_patterns, "assessment"))),
         path("", include("assessment.workshops.urls")),
+        path("", include("assessment.teams.urls")),
         path("accounts/login/", RateLimitedLoginView.as_view(), name="login"),
         path(
             "accounts/password_reset/",

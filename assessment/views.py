@@ -137,7 +137,8 @@ def step(request, token, number):
         return redirect("assessment:results", token=token)
     except WorkshopClosed as closed:
         # Nothing more is accepted; what was saved before the close stays.
-        return render(request, "workshops/closed.html", {"workshop": closed.workshop}, status=409)
+        context = {"workshop": closed.workshop, "team": _team_of(closed.workshop)}
+        return render(request, _closed_template(closed.workshop), context, status=409)
     except WorkshopInDiscussion as locked:
         # The results are on the screen: answering now would follow them.
         return render(
@@ -216,11 +217,27 @@ def done(request, token):
         return redirect("assessment:resume", token=token)
     # The page wears the consultancy's name and colour: read with it, without the logo's bytes.
     participant.workshop = workshops_with_brand().get(pk=participant.workshop_id)
-    return render(
-        request,
-        "workshops/participant_done.html",
-        {"assessment": assessment, "workshop": participant.workshop, "participant": participant},
-    )
+    context = {
+        "assessment": assessment,
+        "workshop": participant.workshop,
+        "participant": participant,
+    }
+    if participant.workshop.client_id is None:
+        # A company's own team: its page says whose team it is and what becomes of the answers.
+        context["team"] = _team_of(participant.workshop)
+        return render(request, "teams/member_done.html", context)
+    return render(request, "workshops/participant_done.html", context)
+
+
+def _team_of(workshop):
+    """The company's own team a workshop without a client stands for."""
+    return getattr(workshop, "team", None) if workshop and workshop.client_id is None else None
+
+
+def _closed_template(workshop) -> str:
+    if workshop is not None and workshop.client_id is None:
+        return "teams/closed.html"
+    return "workshops/closed.html"
 
 
 def _finished_assessment(request, token, unfinished_message):

@@ -10,6 +10,7 @@ from assessment.domain.questionnaire import load_questionnaire
 from assessment.workshops import services
 from tests.factories import make_assessment
 from tests.profiles import PROFILES
+from tests.teams.pages import team_pages
 
 PASSWORD = "correct horse battery"
 
@@ -77,6 +78,7 @@ def private_pages(alice) -> list[Page]:
         Page(f"/a/{third.token}/delete/"),
         Page(f"/a/{participant.assessment.token}/step/1/"),
         Page(f"/a/{finished.assessment.token}/done/"),
+        *team_pages(Page),
         Page("/w/"),
         Page("/w/", "post", {"code": "NOPE"}),
         Page(f"/w/{workshop.code}/"),

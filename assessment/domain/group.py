@@ -269,6 +269,18 @@ def question_spreads(
     ]
 
 
+def enough_answers(
+    spreads: Sequence[QuestionSpread], minimum: int = ROLE_GROUP_MINIMUM
+) -> list[QuestionSpread]:
+    """The questions answered by at least `minimum` people, for a reader who answered too.
+
+    Whoever reads a group they belong to knows their own answer: a question only two answered
+    (one asked of some companies only, or skipped) would hand them the other's. Such a question
+    is left out of everything built on the spreads: agenda, gaps and proposal.
+    """
+    return [spread for spread in spreads if spread.answered >= minimum]
+
+
 def agenda(spreads: Sequence[QuestionSpread], length: int = AGENDA_LENGTH) -> list[QuestionSpread]:
     """The questions to discuss, most divergent first.
 

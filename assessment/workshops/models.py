@@ -107,7 +107,10 @@ class Client(models.Model):
 
 
 class Workshop(models.Model):
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="workshops")
+    # None for a company's own team, which runs without a consultant (assessment.teams).
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="workshops", null=True, blank=True
+    )
     code = models.CharField(max_length=12, unique=True, default=new_join_code)
     title = models.CharField(max_length=120, blank=True)
     # Named mode shows answers under first names; participants are told so before they join.

@@ -19,12 +19,13 @@ from assessment.domain.group import (
     Respondent,
     agenda,
     dimension_spreads,
+    enough_answers,
     knowledge_gaps,
     proposed_consensus,
     question_spreads,
 )
 from assessment.domain.progress import TargetGap, against_targets
-from assessment.domain.questionnaire import Questionnaire
+from assessment.domain.questionnaire import Questionnaire, load_questionnaire
 from assessment.domain.segments import study_placement
 from assessment.history import Change, change_between
 from assessment.models import Assessment
@@ -87,7 +88,8 @@ def workshop_by_join_code(code: str) -> Workshop | None:
     expired_before = timezone.now() - CLOSED_CODE_LIFETIME
     return (
         workshops_with_brand()
-        .filter(code=code.upper()[:12])
+        # A company's own team is reached by its unguessable link alone, never by a short code.
+        .filter(code=code.upper()[:12], client__isnull=False)
         .exclude(closed_at__lt=expired_before)
         .first()
     )
@@ -128,19 +130,35 @@ class GroupView:
 
 def workshop_group(workshop: Workshop) -> GroupView:
     participants = list(workshop.participants.select_related("assessment"))
-    questionnaire = workshop.questionnaire
     respondents = [Respondent(role=p.role, answers=p.assessment.answers) for p in participants]
-    by_role: dict[str, int] = {}
-    for participant in participants:
-        by_role[participant.role] = by_role.get(participant.role, 0) + 1
-    spreads_by_question = question_spreads(questionnaire, respondents)
-    proposal = proposed_consensus(spreads_by_question)
     # Scores are a finished participant's: half a questionnaire would count as zeros.
     finished = [
         Respondent(role=p.role, answers=p.assessment.answers)
         for p in participants
         if p.assessment.is_complete
     ]
+    return group_of(participants, respondents, finished, questionnaire=workshop.questionnaire)
+
+
+def group_of(
+    participants: list[Participant],
+    respondents: list[Respondent],
+    finished: list[Respondent],
+    *,
+    shown_from: int = 0,
+    questionnaire: Questionnaire | None = None,
+) -> GroupView:
+    """The group of these respondents, as the workshop's screens and a company's own team read
+    it: one set of rules. With `shown_from`, questions fewer answered are left out (see
+    `enough_answers`). `questionnaire` is the one they answered, the current one by default."""
+    questionnaire = questionnaire or load_questionnaire()
+    by_role: dict[str, int] = {}
+    for participant in participants:
+        by_role[participant.role] = by_role.get(participant.role, 0) + 1
+    spreads_by_question = question_spreads(questionnaire, respondents)
+    if shown_from:
+        spreads_by_question = enough_answers(spreads_by_question, shown_from)
+    proposal = proposed_consensus(spreads_by_question)
     spreads = dimension_spreads(questionnaire, finished) if finished else []
     return GroupView(
         questionnaire=questionnaire,

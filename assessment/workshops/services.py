@@ -130,13 +130,20 @@ def workshop_create(
 
 
 def participant_join(
-    *, workshop: Workshop, device_key: str, role: str, first_name: str, language: str
+    *,
+    workshop: Workshop,
+    device_key: str,
+    role: str,
+    first_name: str,
+    language: str,
+    known: Mapping[str, str] | None = None,
 ) -> Participant:
     """A phone joins the workshop; the same phone joining again gets its own answers back.
 
     No lock on the workshop: hundreds of phones join the same one in the same seconds. Two taps
     of one phone are told apart by the unique constraint on the workshop and the phone instead:
-    the second insert fails, and its phone gets the first one's answers.
+    the second insert fails, and its phone gets the first one's answers. `known` is what the
+    participant confirms rather than types: by default, what the consultant knows of the client.
     """
     # Read again (a primary-key read, no lock): the caller's copy may predate a close.
     workshop = Workshop.objects.select_related("client").get(pk=workshop.pk)
@@ -150,24 +157,34 @@ def participant_join(
     # script's hundreds.
     if workshop.participants.count() >= WORKSHOP_MAX_PARTICIPANTS:
         raise WorkshopFull(workshop)
+    if known is None:
+        known = _client_answers(workshop.client)
     try:
-        return _participant_create(workshop, device_key, role, first_name, language)
+        return _participant_create(workshop, device_key, role, first_name, language, known)
     except IntegrityError:
         return Participant.objects.get(workshop=workshop, device_key=device_key)
 
 
-@transaction.atomic
-def _participant_create(
-    workshop: Workshop, device_key: str, role: str, first_name: str, language: str
-) -> Participant:
+def _client_answers(client: Client) -> dict[str, str]:
     # What the consultant already knows of the client is filled in: participants confirm it
     # rather than typing it again.
-    known = {
-        "company_name": workshop.client.name[:120],
-        "headcount": workshop.client.headcount,
-        "turnover": workshop.client.turnover,
-        "sector": workshop.client.sector,
+    return {
+        "company_name": client.name[:120],
+        "headcount": client.headcount,
+        "turnover": client.turnover,
+        "sector": client.sector,
     }
+
+
+@transaction.atomic
+def _participant_create(
+    workshop: Workshop,
+    device_key: str,
+    role: str,
+    first_name: str,
+    language: str,
+    known: Mapping[str, str],
+) -> Participant:
     assessment = Assessment.objects.create(
         language=language,
         origin=Origin.PARTICIPANT,
@@ -243,7 +260,7 @@ def workshop_reopen(*, workshop: Workshop) -> None:
     Workshop.objects.filter(pk=workshop.pk, agreed_assessment__isnull=True).update(closed_at=None)
 
 
-def _clean_consensus(questionnaire: Questionnaire, answers: Mapping[str, object]) -> dict:
+def clean_consensus(questionnaire: Questionnaire, answers: Mapping[str, object]) -> dict:
     return {
         question.id: clean_answer(question, answers.get(question.id))
         for question in questionnaire.questions
@@ -265,7 +282,7 @@ def workshop_record_consensus(
     if locked.is_open:
         raise WorkshopStillOpen
     questionnaire = locked.questionnaire
-    agreed_answers = _clean_consensus(
+    agreed_answers = clean_consensus(
         questionnaire, {**answers, "company_name": locked.client.name[:120]}
     )
     # Written here, not through the questionnaire's service: agreed answers are frozen there.
