@@ -65,8 +65,12 @@ REPORT_VERSION = "2026-11.6"
 
 def assessments_with_context():
     """Assessments with what their pages ask of them next: frozen (attached)? a participant's,
-    in which workshop? One query for the row and its answers to all three."""
-    return Assessment.objects.select_related("participant__workshop", "attachment")
+    in which workshop? started from which consultancy's campaign, under whose brand? One query
+    for the row and its answers to all four; the brand without its logo's bytes (the logo has an
+    address of its own)."""
+    return Assessment.objects.select_related(
+        "participant__workshop", "attachment", "campaign_entry__campaign__consultancy"
+    ).defer("campaign_entry__campaign__consultancy__logo")
 
 
 def assessment_result(assessment: Assessment) -> AssessmentResult:

@@ -51,7 +51,8 @@ def workshop_of(assessment: Assessment) -> Workshop | None:
 
 
 def consultancy_of(assessment: Assessment) -> Consultancy | None:
-    """The consultancy whose client this assessment is, if any: its brand goes on the report.
+    """The consultancy whose client this assessment is, or from whose campaign it was started,
+    if any: its brand goes on the report.
 
     One query, without the logo's bytes: the cache key needs only the brand's name, logo key and
     colour, and every download asks for it; the logo itself is read on a cache miss alone.
@@ -61,6 +62,7 @@ def consultancy_of(assessment: Assessment) -> Consultancy | None:
         .filter(
             Q(clients__workshops__agreed_assessment=assessment)
             | Q(clients__attachments__assessment=assessment)
+            | Q(campaigns__entries__assessment=assessment)
         )
         .first()
     )
