@@ -156,9 +156,19 @@ def test_an_assessment_from_the_home_page_wears_no_brand(client, campaign):
     assert "Conseil A" not in page and "brand/accent" not in page
 
 
-def test_the_report_of_a_campaign_assessment_carries_the_brand(campaign):
-    html = report_html(assessment_report(started_from(campaign)), "fr")
-    assert "Conseil A" in html
+def test_the_report_of_a_campaign_assessment_says_who_offered_it(campaign, alice):
+    assessment = started_from(campaign)
+    html = report_html(assessment_report(assessment), "fr")
+    assert "Un autodiagnostic proposé par Conseil A" in html
+    assert "Préparé par" not in html
+    # Once the company is the consultancy's client, the report is the consultancy's own.
+    entry = campaigns.entry_share(assessment=assessment, name="Atelier Morel")
+    campaigns.shared_entry_make_client(
+        consultancy=campaign.consultancy, entry_id=entry.pk, client=None, name="", attached_by=alice
+    )
+    attached = Assessment.objects.get(pk=assessment.pk)
+    html = report_html(assessment_report(attached), "fr")
+    assert "Préparé par Conseil A" in html
 
 
 # The choice to share
