@@ -4,6 +4,8 @@ withdraws. alice and bob share a consultancy; charlie is from another."""
 
 import pytest
 from django.test import Client as Browser
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assessment.models import Assessment
 from assessment.reports.pdf import report_html
@@ -11,6 +13,7 @@ from assessment.selectors import assessment_report
 from assessment.workshops import campaigns, services
 from assessment.workshops.models import AttachedAssessment, CampaignEntry, Client
 from tests.factories import make_assessment
+from tests.test_fuzz import VALUES
 
 from .conftest import text_of
 
@@ -368,3 +371,42 @@ def test_withdrawing_takes_the_assessment_off_the_clients_timeline(client, campa
     client.post(f"/a/{assessment.token}/campaign/withdraw/")
     assert not AttachedAssessment.objects.exists()
     assert assessment.token not in text_of(browser.get(f"/consultant/clients/{made.pk}/progress/"))
+
+
+# Bad input
+
+FIELDS = st.sampled_from(["share", "name", "client", "is_open", "csrfmiddlewaretoken", "x", ""])
+CAMPAIGN_FORMS = st.dictionaries(
+    FIELDS, st.one_of(VALUES, st.lists(VALUES, max_size=3), st.integers()), max_size=6
+)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=CAMPAIGN_FORMS)
+def test_no_campaign_form_answers_random_data_with_a_500(client, campaign, alice, data):
+    mine = started_from(campaign)
+    shared = started_from(campaign)
+    campaigns.entry_share(assessment=shared, name="Partagée")
+    entry = shared.campaign_entry.pk
+    company_urls = (
+        f"/c/{campaign.token}/",
+        f"/c/{campaign.token}x/",
+        f"/a/{mine.token}/campaign/share/",
+        f"/a/{mine.token}/campaign/withdraw/",
+        f"/en/a/{mine.token}/campaign/share/",
+    )
+    for url in company_urls:
+        assert client.post(url, data).status_code < 500, (url, data)
+    consultant = logged_in(alice)
+    for url in (
+        "/consultant/campaigns/new/",
+        f"/consultant/campaigns/{campaign.pk}/close/",
+        f"/consultant/campaigns/{campaign.pk}/open/",
+        f"/consultant/shared/{entry}/client/",
+        f"/consultant/shared/{entry + 1000}/client/",
+    ):
+        assert consultant.post(url, data).status_code < 500, (url, data)
