@@ -3,7 +3,9 @@ a company's results only once that company chooses to share them, and no longer 
 withdraws. alice and bob share a consultancy; charlie is from another."""
 
 import pytest
+from django.db import connection
 from django.test import Client as Browser
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -172,6 +174,30 @@ def test_the_report_of_a_campaign_assessment_says_who_offered_it(campaign, alice
     attached = Assessment.objects.get(pk=assessment.pk)
     html = report_html(assessment_report(attached), "fr")
     assert "Préparé par Conseil A" in html
+
+
+def test_a_campaign_step_reads_its_brand_with_the_assessment_and_never_the_logo(client, campaign):
+    assessment = started_from(campaign, complete=False)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/a/{assessment.token}/step/2/").status_code == 200
+    assert len(queries) == 1
+    assert not any('"workshops_consultancy"."logo"' in query["sql"] for query in queries)
+
+
+def test_the_dashboard_reads_its_campaigns_in_the_same_queries_however_many(
+    client, campaign, consultancy, alice
+):
+    browser = logged_in(alice)
+    share(client, started_from(campaign))
+    with CaptureQueriesContext(connection) as one:
+        browser.get("/consultant/")
+    for name in ("Autre", "Encore"):
+        other = campaigns.campaign_create(consultancy=consultancy, name=name, created_by=alice)
+        share(client, started_from(other))
+    with CaptureQueriesContext(connection) as three:
+        page = text_of(browser.get("/consultant/"))
+    assert len(three) == len(one)
+    assert page.count("partagée avec vous") == 3
 
 
 # The choice to share
