@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from assessment import services as assessment_services
@@ -125,6 +126,15 @@ def shared_entry_make_client(
         raise NotShared
     services.client_attach(client=client, assessment=assessment, attached_by=attached_by)
     return client
+
+
+def consultant_results_url(assessment: Assessment) -> str:
+    """Where a consultant opens a client's assessment. One from a campaign opens on the shared
+    page, never on the company's private link: a link once seen would outlive a withdrawal."""
+    entry = campaign_entry_of(assessment)
+    if entry is not None:
+        return reverse("workshops:shared_result", kwargs={"pk": entry.pk})
+    return reverse("assessment:results", kwargs={"token": assessment.token})
 
 
 # The company's side

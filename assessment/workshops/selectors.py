@@ -200,7 +200,7 @@ def client_timeline(client: Client) -> list[TimelineEntry]:
     completed = (
         client_assessments(client)
         .filter(completed_at__isnull=False)
-        .select_related("workshop")
+        .select_related("workshop", "campaign_entry")
         .order_by("completed_at", "pk")
     )
     return [TimelineEntry(assessment=a, workshop=getattr(a, "workshop", None)) for a in completed]

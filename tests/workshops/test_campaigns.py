@@ -342,7 +342,29 @@ def test_one_action_makes_a_shared_result_a_new_client(client, campaign, alice):
     assert (made.headcount, made.sector) == ("50_249", "industry")
     assert AttachedAssessment.objects.get(assessment=assessment).client == made
     progress = text_of(browser.get(f"/consultant/clients/{made.pk}/progress/"))
-    assert assessment.token in progress
+    assert shared_entry_url(assessment) in progress
+
+
+def test_the_consultancy_never_gets_the_companys_private_link(client, campaign, alice):
+    """A private link once seen would outlive a withdrawal: the client's pages open a campaign's
+    assessment on the shared page instead, which closes when the company withdraws."""
+    assessment = started_from(campaign)
+    share(client, assessment)
+    browser = logged_in(alice)
+    browser.post(f"/consultant/shared/{assessment.campaign_entry.pk}/client/", {"name": "Morel"})
+    made = Client.objects.get(name="Morel")
+    for url in (
+        "/consultant/",
+        shared_entry_url(assessment),
+        f"/consultant/clients/{made.pk}/",
+        f"/consultant/clients/{made.pk}/progress/",
+    ):
+        page = text_of(browser.get(url))
+        assert assessment.token not in page, url
+    assert shared_entry_url(assessment) in text_of(
+        browser.get(f"/consultant/clients/{made.pk}/progress/")
+    )
+    assert shared_entry_url(assessment) in text_of(browser.get(f"/consultant/clients/{made.pk}/"))
 
 
 def test_a_shared_result_can_join_an_existing_client(client, campaign, alice, client_company):

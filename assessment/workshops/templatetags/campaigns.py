@@ -4,7 +4,7 @@ from django import template
 
 from assessment.models import Assessment
 
-from ..campaigns import campaign_entry_of
+from ..campaigns import campaign_entry_of, consultant_results_url
 from ..models import Campaign
 
 register = template.Library()
@@ -27,3 +27,9 @@ def campaign_brand(context):
         return campaign.consultancy
     entry = campaign_entry(context.get("assessment"))
     return entry.campaign.consultancy if entry else None
+
+
+@register.simple_tag
+def results_url(assessment):
+    """Where a consultant opens one of a client's assessments (campaigns.consultant_results_url)."""
+    return consultant_results_url(assessment)
