@@ -135,7 +135,9 @@ def test_a_campaign_from_its_link_to_a_client_and_a_withdrawn_share(live_server)
         )
         assert "/progress/" in consultant.current_url
         assert "Fonderie Blanc" in consultant.find_element(By.TAG_NAME, "main").text
-        assert consultant.find_elements(By.CSS_SELECTOR, 'main table a[href*="/results/"]')
+        assert consultant.find_elements(
+            By.CSS_SELECTOR, 'main table a[href*="/consultant/shared/"]'
+        )
         progress_page = consultant.current_url
 
         # The company withdraws: the consequence is said, and the consultant loses access at once.
@@ -148,6 +150,8 @@ def test_a_campaign_from_its_link_to_a_client_and_a_withdrawn_share(live_server)
         consultant.get(shared_page)
         assert "Fonderie Blanc" not in consultant.find_element(By.TAG_NAME, "main").text
         consultant.get(progress_page)
-        assert not consultant.find_elements(By.CSS_SELECTOR, 'main table a[href*="/results/"]')
+        assert not consultant.find_elements(
+            By.CSS_SELECTOR, 'main table a[href*="/consultant/shared/"]'
+        )
         consultant.get(base + "/consultant/")
         assert "Fonderie Blanc" not in consultant.find_element(By.ID, "campaigns").text
