@@ -63,3 +63,11 @@ class CannotAttach(Refused):
 
 class CannotRemoveColleague(Refused):
     """A consultant does not remove their own account from the consultancy's colleagues."""
+
+
+class CampaignClosed(Refused):
+    """The consultancy has closed its campaign: its link starts no new assessment."""
+
+
+class NotShared(Refused):
+    """The company has not shared these results with the consultancy, or has withdrawn them."""

@@ -65,8 +65,12 @@ REPORT_VERSION = "2026-11.8"
 
 def assessments_with_context():
     """Assessments with what their pages ask of them next: frozen (attached)? a participant's,
-    in which workshop? One query for the row and its answers to all three."""
-    return Assessment.objects.select_related("participant__workshop", "attachment")
+    in which workshop? started from which consultancy's campaign, under whose brand? One query
+    for the row and its answers to all four; the brand without its logo's bytes (the logo has an
+    address of its own)."""
+    return Assessment.objects.select_related(
+        "participant__workshop", "attachment", "campaign_entry__campaign__consultancy"
+    ).defer("campaign_entry__campaign__consultancy__logo")
 
 
 def assessment_result(assessment: Assessment) -> AssessmentResult:
@@ -249,6 +253,14 @@ def assessment_results(assessment: Assessment) -> AssessmentResults:
     )
 
 
+def _from_campaign(assessment: Assessment) -> bool:
+    try:
+        assessment.campaign_entry  # noqa: B018 - the question is whether it exists
+    except ObjectDoesNotExist:
+        return False
+    return True
+
+
 class AssessmentReport:
     """Everything a report needs. What its cache key needs is read at once, as every download
     asks for it; the content only when the report is rendered, as a cached report needs none."""
@@ -258,6 +270,14 @@ class AssessmentReport:
         self.workshop = workshop_of(assessment)
         # Without the logo's bytes: the key needs only the brand's name, logo key and colour.
         self.consultancy = consultancy_of(assessment)
+        # A company's own answers from a consultancy's campaign link: the consultancy offered the
+        # assessment, it did not prepare it (until the company becomes its client).
+        self.offered_by_consultancy = (
+            self.consultancy is not None
+            and self.workshop is None
+            and not is_frozen(assessment)
+            and _from_campaign(assessment)
+        )
 
     def cache_key(self, language: str, *, with_peers: bool = True) -> str:
         """The same answers, language, report version and peer data give the same report.
@@ -281,6 +301,7 @@ class AssessmentReport:
                 "brand": f"{consultancy.name}|{consultancy.logo_key}|{consultancy.accent_colour}"
                 if consultancy
                 else "",
+                "offered": self.offered_by_consultancy,
                 "synthetic": settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,
                 "peer_minimum": PEER_GROUP_MINIMUM,
             },

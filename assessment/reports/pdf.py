@@ -87,7 +87,9 @@ class StaticFilesOnly(URLFetcher):
 LOGO_URL = BASE_URL + "brand/logo.png"
 
 
-def report_brand(consultancy) -> dict | None:
+def report_brand(consultancy, *, offered: bool = False) -> dict | None:
+    """The consultancy's brand on a report; `offered` for a company's own assessment started from
+    its campaign link, which the consultancy offered rather than prepared."""
     if consultancy is None:
         return None
     try:
@@ -101,6 +103,7 @@ def report_brand(consultancy) -> dict | None:
         "logo_height": consultancy.logo_height,
         "accent": accent,
         "on_accent": brand.text_colour_on(accent) if accent else "",
+        "offered": offered,
     }
 
 
@@ -111,7 +114,7 @@ def brand_fetcher(consultancy) -> StaticFilesOnly:
 
 def report_html(report: AssessmentReport, language: str) -> str:
     context = report_context(report, language)
-    context["brand"] = report_brand(report.consultancy)
+    context["brand"] = report_brand(report.consultancy, offered=report.offered_by_consultancy)
     context["among_respondents"] = segment_among_respondents(context["segment"]["key"], language)
     with override(language):
         if report.group is not None:

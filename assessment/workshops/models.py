@@ -277,3 +277,61 @@ class AttachedAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessment_id} on {self.client}"
+
+
+# A campaign link names its campaign by 24 random bytes (192 bits): it is passed around in the
+# open, so it must not be guessable, and it is not shown on any public page.
+CAMPAIGN_TOKEN_BYTES = 24
+
+
+def new_campaign_token() -> str:
+    return secrets.token_urlsafe(CAMPAIGN_TOKEN_BYTES)
+
+
+class Campaign(models.Model):
+    """A consultancy's link for companies to assess themselves under its brand.
+
+    The consultancy sees how many started and finished; of a company's answers it sees nothing
+    until that company chooses to share them (CampaignEntry.shared_at).
+    """
+
+    consultancy = models.ForeignKey(Consultancy, on_delete=models.CASCADE, related_name="campaigns")
+    name = models.CharField(max_length=120)
+    token = models.CharField(max_length=64, unique=True, default=new_campaign_token)
+    is_open = models.BooleanField(default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.consultancy})"
+
+
+class CampaignEntry(models.Model):
+    """A company's assessment started from a campaign link, and its choice to share it."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="entries")
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, related_name="campaign_entry"
+    )
+    # The company's choice, made on its results page: None until it shares, and again once it
+    # withdraws. The consultancy sees the results only while it is set.
+    shared_at = models.DateTimeField(null=True, blank=True)
+    # The name the company gives when it shares: the consultancy knows it by this name alone.
+    shared_name = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-shared_at", "-created_at"]
+        verbose_name_plural = "campaign entries"
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id} in {self.campaign}"
+
+    @property
+    def is_shared(self) -> bool:
+        return self.shared_at is not None

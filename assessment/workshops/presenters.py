@@ -11,6 +11,7 @@ from assessment.domain.segments import SEGMENT_NAMES
 from assessment.history_presenters import change_context, progress_chart, score_names
 from assessment.models import SCORE_NAMES
 
+from .campaigns import consultant_results_url
 from .group_presenters import group_names
 from .selectors import ClientExport, ClientProgress
 
@@ -30,6 +31,7 @@ def progress_context(progress: ClientProgress, language: str) -> dict:
         {
             "date": entry.assessment.completed_at,
             "token": entry.assessment.token,
+            "url": consultant_results_url(entry.assessment),
             "kind": _entry_kind(entry),
             "scores": list(entry.assessment.score_values().values()),
             "segment": SEGMENT_NAMES[entry.assessment.segment].in_language(language)

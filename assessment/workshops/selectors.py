@@ -52,7 +52,8 @@ def workshop_of(assessment: Assessment) -> Workshop | None:
 
 
 def consultancy_of(assessment: Assessment) -> Consultancy | None:
-    """The consultancy whose client this assessment is, if any: its brand goes on the report.
+    """The consultancy whose client this assessment is, or from whose campaign it was started,
+    if any: its brand goes on the report.
 
     One query, without the logo's bytes: the cache key needs only the brand's name, logo key and
     colour, and every download asks for it; the logo itself is read on a cache miss alone.
@@ -62,6 +63,7 @@ def consultancy_of(assessment: Assessment) -> Consultancy | None:
         .filter(
             Q(clients__workshops__agreed_assessment=assessment)
             | Q(clients__attachments__assessment=assessment)
+            | Q(campaigns__entries__assessment=assessment)
         )
         .first()
     )
@@ -216,7 +218,7 @@ def client_timeline(client: Client) -> list[TimelineEntry]:
     completed = (
         client_assessments(client)
         .filter(completed_at__isnull=False)
-        .select_related("workshop")
+        .select_related("workshop", "campaign_entry")
         .order_by("completed_at", "pk")
     )
     return [TimelineEntry(assessment=a, workshop=getattr(a, "workshop", None)) for a in completed]

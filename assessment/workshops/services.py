@@ -351,6 +351,11 @@ def client_attach_assessment(*, client: Client, link: str, attached_by) -> Asses
     )
     if assessment is None:
         raise CannotAttach(_("No assessment has this link. Paste the private link it gave."))
+    return client_attach(client=client, assessment=assessment, attached_by=attached_by)
+
+
+def client_attach(*, client: Client, assessment: Assessment, attached_by) -> Assessment:
+    """Put a self-serve assessment on the client's timeline; the caller holds its row locked."""
     if assessment.origin == Origin.CONSENSUS:
         raise CannotAttach(
             _("These are a workshop's agreed answers: they are on their client's timeline already.")

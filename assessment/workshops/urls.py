@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import accounts, branding, clients, live, notes, participants
+from .views import accounts, branding, campaigns, clients, live, notes, participants
 
 app_name = "workshops"
 
@@ -103,4 +103,31 @@ urlpatterns = [
     ),
     path("w/", participants.join_code, name="join_code"),
     path("w/<slug:code>/", participants.join, name="join"),
+    # A consultancy's campaigns
+    path("c/<slug:token>/", campaigns.campaign_start, name="campaign_start"),
+    path("a/<slug:token>/campaign/share/", campaigns.campaign_share, name="campaign_share"),
+    path(
+        "a/<slug:token>/campaign/withdraw/", campaigns.campaign_withdraw, name="campaign_withdraw"
+    ),
+    path("consultant/campaigns/new/", campaigns.campaign_new, name="campaign_new"),
+    path(
+        "consultant/campaigns/<int:pk>/open/",
+        campaigns.campaign_open,
+        {"is_open": True},
+        name="campaign_open",
+    ),
+    path(
+        "consultant/campaigns/<int:pk>/close/",
+        campaigns.campaign_open,
+        {"is_open": False},
+        name="campaign_close",
+    ),
+    path("consultant/shared/<int:pk>/", campaigns.shared_result, name="shared_result"),
+    path("consultant/shared/<int:pk>/client/", campaigns.shared_make_client, name="shared_client"),
+    path("consultant/shared/<int:pk>/report.pdf", campaigns.shared_report, name="shared_report"),
+    path(
+        "consultant/shared/<int:pk>/report/",
+        campaigns.shared_report_status,
+        name="shared_report_status",
+    ),
 ]

@@ -14,6 +14,8 @@ from assessment import throttling
 from assessment.refusals import CannotRemoveColleague, InvitationUsed
 
 from .. import selectors, services
+from ..campaign_forms import CampaignForm
+from ..campaigns import campaign_overview
 from ..forms import SignupForm
 from ..models import INVITATION_LIFETIME, Invitation
 from .access import consultancy_of_user
@@ -94,6 +96,8 @@ def dashboard(request):
             "clients": consultancy.clients.all(),
             "colleagues": consultancy.members.select_related("user").order_by("user__email"),
             "invitations": selectors.pending_invitations(consultancy),
+            "campaigns": campaign_overview(consultancy),
+            "campaign_form": CampaignForm(),
         },
     )
 

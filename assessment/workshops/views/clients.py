@@ -55,9 +55,9 @@ def client_detail(request, pk):
                     "notes", queryset=WorkshopNote.objects.exclude(owner=""), to_attr="actions"
                 )
             ),
-            "attachments": client.attachments.select_related("assessment").order_by(
-                "assessment__completed_at"
-            ),
+            "attachments": client.attachments.select_related(
+                "assessment", "assessment__campaign_entry"
+            ).order_by("assessment__completed_at"),
             "form": WorkshopForm(),
         },
     )
