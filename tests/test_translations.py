@@ -67,3 +67,14 @@ def test_the_questionnaire_and_its_advice_keep_french_typography(version):
         french = re.findall(r'\bfr = "((?:[^"\\]|\\.)*)"', path.read_text())
         assert french
         assert [text for text in french if FRENCH_SIGN_AFTER_A_SPACE.search(text)] == []
+
+
+def test_an_english_date_is_written_day_first():
+    from datetime import date
+
+    from django.utils import formats, translation
+
+    with translation.override("en"):
+        assert formats.date_format(date(2026, 11, 30)) == "30 November 2026"
+    with translation.override("fr"):
+        assert formats.date_format(date(2026, 11, 30)) == "30 novembre 2026"

@@ -88,27 +88,27 @@ SEGMENT_NAMES: Mapping[str, Text] = {
 
 SEGMENT_PORTRAITS: Mapping[str, Text] = {
     SILENT_MASS: Text(
-        fr="Peu ou pas actives, et conscientes d'être en retard : les réseaux sociaux restent "
+        fr="Peu ou pas actives, et conscientes d'être en retard\u00a0: les réseaux sociaux restent "
         "en dehors du quotidien de l'entreprise, faute de temps ou de priorité.",
         en="Little or not active, and aware of being behind: social networks stay outside the "
         "company's daily life, for lack of time or priority.",
     ),
     CASUAL: Text(
-        fr="Peu ou pas actives, sans se sentir en retard : les réseaux sociaux ne paraissent "
+        fr="Peu ou pas actives, sans se sentir en retard\u00a0: les réseaux sociaux ne paraissent "
         "pas un enjeu pour l'entreprise.",
         en="Little or not active, without feeling behind: social networks do not look like an "
         "issue for the company.",
     ),
     COMBATIVE: Text(
-        fr="Actives, tout en se sentant encore en retard : l'entreprise s'est lancée et "
+        fr="Actives, tout en se sentant encore en retard\u00a0: l'entreprise s'est lancée et "
         "travaille à rattraper son secteur.",
         en="Active, while still feeling behind: the company has started and is working to "
         "catch up with its sector.",
     ),
     PIONEERS: Text(
-        fr="Actives, et dans le bon tempo ou en avance : les réseaux sociaux font partie de la "
-        "façon de travailler de l'entreprise.",
-        en="Active, and in the right tempo or ahead: social networks are part of how the "
+        fr="Actives, et dans le bon tempo ou en avance\u00a0: les réseaux sociaux font partie "
+        "de la façon de travailler de l'entreprise.",
+        en="Active, and in step with the times or ahead: social networks are part of how the "
         "company works.",
     ),
 }

@@ -39,6 +39,10 @@ def _report_additions(report: AssessmentReport, context: dict, language: str) ->
     )
     names = dimension_names()
     comparisons = comparison_items(results, language)
+    plan = action_plan(result.recommendations, report.every_recommendation, result.scores.overall)
+    # Numbered in reading order: the verdict's first three are the plan's 1, 2 and 3.
+    numbered = (*plan.first_90_days, *plan.next_12_months)
+    ranks = {rec.id: rank for rank, rec in enumerate(numbered, start=1)}
     dimensions = []
     for dimension in context["dimensions"]:
         questions = [q for q in questionnaire.questions if q.dimension == dimension["key"]]
@@ -56,17 +60,19 @@ def _report_additions(report: AssessmentReport, context: dict, language: str) ->
                 "comparisons": [
                     c for c in comparisons if c["comparison"].question_id in question_ids
                 ][:3],
-                "actions": [
-                    rec.title.in_language(language)
-                    for rec in report.every_recommendation
-                    if rec.dimension == dimension["key"]
-                ][:3],
+                # The plan's actions on this dimension first, with their number in the plan;
+                # then what else applies, said to be outside the plan: a board reads "what to
+                # do" as the plan otherwise.
+                "actions": sorted(
+                    (
+                        {"title": rec.title.in_language(language), "rank": ranks.get(rec.id)}
+                        for rec in report.every_recommendation
+                        if rec.dimension == dimension["key"]
+                    ),
+                    key=lambda action: action["rank"] is None,
+                )[:3],
             }
         )
-    plan = action_plan(result.recommendations, report.every_recommendation, result.scores.overall)
-    # Numbered in reading order: the verdict's first three are the plan's 1, 2 and 3.
-    numbered = (*plan.first_90_days, *plan.next_12_months)
-    ranks = {rec.id: rank for rank, rec in enumerate(numbered, start=1)}
 
     def items(recommendations):
         return [

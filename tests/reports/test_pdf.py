@@ -232,3 +232,21 @@ def test_the_pdf_says_how_old_the_figures_are_counted_from_today(language, today
     with time_machine.travel(today, tick=False):
         text = text_of(render(assessment, language))
     assert age in text.replace("\u00a0", " ")
+
+
+def test_a_dimension_page_says_which_of_its_actions_are_in_the_plan():
+    from assessment.reports.presenters import report_context
+
+    context = report_context(
+        assessment_report(make_assessment(profile="combative", complete=True)), "fr"
+    )
+    in_plan = {item["title"]: item["rank"] for item in context["plan_first_90_days"]}
+    in_plan |= {item["title"]: item["rank"] for item in context["plan_next_12_months"]}
+    for dimension in context["report_dimensions"]:
+        ranks = [action["rank"] for action in dimension["actions"]]
+        # The plan's first, then what is outside it.
+        assert ranks == sorted(ranks, key=lambda rank: rank is None)
+        for action in dimension["actions"]:
+            assert action["rank"] == in_plan.get(action["title"])
+    text = text_of(render(make_assessment(profile="combative", complete=True)))
+    assert "hors plan, pour plus tard" in text and "du plan" in text

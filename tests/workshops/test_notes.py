@@ -43,7 +43,7 @@ def test_an_action_with_an_owner_and_a_due_date_is_kept_against_its_question(
         True,
     )
     page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
-    assert "Ask finance for the figure" in page and "by Jan. 15, 2027" in page
+    assert "Ask finance for the figure" in page and "by 15 January 2027" in page
 
 
 def test_a_note_without_text_is_refused_with_a_message(client, alice, workshop):

@@ -67,7 +67,7 @@ def test_the_second_round_is_kept_beside_the_first_which_stays(
     client.post(f"/consultant/workshops/{workshop.pk}/revote/close/")
     page = " ".join(client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode().split())
     assert "Before (4)" in page and "After (4)" in page
-    assert '<th scope="row">In the right tempo</th><td class="text-end">0' in page
+    assert '<th scope="row">In step with the times</th><td class="text-end">0' in page
     phones[0].assessment.refresh_from_db()
     assert phones[0].assessment.answers["tempo"] == "late"  # the first answer stays
 
