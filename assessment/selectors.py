@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -103,8 +104,11 @@ def participant_workshop(assessment: Assessment):
 
 def first_step_to_answer(assessment: Assessment) -> int | None:
     """The 1-based step holding the first required question without an answer, if any."""
-    questionnaire = assessment.questionnaire()
-    missing = {question.id for question in missing_answers(questionnaire, assessment.answers)}
+    return first_step_missing(assessment.questionnaire(), assessment.answers)
+
+
+def first_step_missing(questionnaire: Questionnaire, answers: Mapping[str, object]) -> int | None:
+    missing = {question.id for question in missing_answers(questionnaire, answers)}
     for number, section in enumerate(questionnaire.sections, start=1):
         if any(question.id in missing for question in section.questions):
             return number

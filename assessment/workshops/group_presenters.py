@@ -16,7 +16,7 @@ from assessment.domain.group import (
 from assessment.domain.questionnaire import SINGLE, load_questionnaire
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.presenters import role_names
-from assessment.selectors import first_step_to_answer
+from assessment.selectors import first_step_missing
 from assessment.words import dimension_names
 
 from .revotes import revotes_of
@@ -181,7 +181,7 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
     roles = role_names()
     steps = len(group.questionnaire.sections)
     named = (
-        [(p.first_name, p.assessment.answers) for p in group.participants if p.first_name]
+        [(p.first_name, p.answers) for p in group.participants if p.first_name]
         if named_mode
         else None
     )
@@ -190,13 +190,14 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
             "id": p.pk,
             "name": p.first_name if named_mode and p.first_name else "",
             "role": roles.get(p.role, p.role),
-            "finished": p.assessment.is_complete,
+            "finished": p.is_complete,
             # Where an unfinished phone stands: the first step with a question left to answer.
             "step": None
-            if p.assessment.is_complete
-            else first_step_to_answer(p.assessment) or steps,
+            if p.is_complete
+            else first_step_missing(load_questionnaire(p.questionnaire_version), p.answers)
+            or steps,
             # Locked out by the reveal before finishing: the facilitator may let them in.
-            "locked": not p.assessment.is_complete and not p.can_answer,
+            "locked": not p.is_complete and not p.can_answer,
         }
         for p in group.participants
     ]

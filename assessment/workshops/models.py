@@ -169,10 +169,12 @@ class Participant(models.Model):
 
     @property
     def can_answer(self) -> bool:
-        """Before the reveal, anyone who joined; after it, only those the facilitator let in."""
-        return self.workshop.is_open and (
-            not self.workshop.is_revealed or self.let_in_at is not None
-        )
+        return may_answer(self.workshop, self.let_in_at)
+
+
+def may_answer(workshop: Workshop, let_in_at) -> bool:
+    """Before the reveal, anyone who joined; after it, only those the facilitator let in."""
+    return workshop.is_open and (not workshop.is_revealed or let_in_at is not None)
 
 
 class Revote(models.Model):

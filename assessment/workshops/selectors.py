@@ -24,7 +24,7 @@ from assessment.domain.group import (
     question_spreads,
 )
 from assessment.domain.progress import TargetGap, against_targets
-from assessment.domain.questionnaire import Questionnaire, load_questionnaire
+from assessment.domain.questionnaire import DIMENSIONS, Questionnaire, load_questionnaire
 from assessment.domain.segments import study_placement
 from assessment.history import Change, change_between
 from assessment.models import Assessment
@@ -38,6 +38,7 @@ from .models import (
     Invitation,
     Participant,
     Workshop,
+    may_answer,
 )
 from .revotes import revote_version
 
@@ -112,12 +113,26 @@ def workshop_version(workshop: Workshop) -> str:
 
 
 @dataclass(frozen=True)
+class Member:
+    """One participant as the group's screens show them: plain values, read in one query."""
+
+    pk: int
+    role: str
+    first_name: str
+    answers: Mapping[str, object]
+    questionnaire_version: str
+    is_complete: bool
+    can_answer: bool
+    scores: Mapping[str, int] | None  # the dimension scores stored when they finished
+
+
+@dataclass(frozen=True)
 class GroupView:
     questionnaire: Questionnaire
     joined: int
     finished: int
     by_role: Mapping[str, int]
-    participants: list[Participant]
+    participants: list[Member]
     agenda: list[QuestionSpread]
     spreads: list[QuestionSpread]  # every choice question, in questionnaire order
     dimensions: list[DimensionSpread]
@@ -126,10 +141,48 @@ class GroupView:
     segment: str | None
 
 
+_SCORE_FIELDS = tuple(f"assessment__{dimension}_score" for dimension in DIMENSIONS)
+
+
+def workshop_members(workshop: Workshop) -> list[Member]:
+    """The participants in joining order, as values: no model object is built for each."""
+    rows = (
+        Participant.objects.filter(workshop=workshop)
+        .order_by("created_at", "pk")
+        .values_list(
+            "pk",
+            "role",
+            "first_name",
+            "let_in_at",
+            "assessment__answers",
+            "assessment__questionnaire_version",
+            "assessment__completed_at",
+            *_SCORE_FIELDS,
+        )
+    )
+    members = []
+    for pk, role, first_name, let_in_at, answers, version, completed_at, *scores in rows:
+        stored = dict(zip(DIMENSIONS, scores, strict=True))
+        members.append(
+            Member(
+                pk=pk,
+                role=role,
+                first_name=first_name,
+                answers=answers,
+                questionnaire_version=version,
+                is_complete=completed_at is not None,
+                can_answer=may_answer(workshop, let_in_at),
+                # Scores are stored at completion; one missing is scored again from the answers.
+                scores=stored if None not in scores else None,
+            )
+        )
+    return members
+
+
 def workshop_group(workshop: Workshop) -> GroupView:
-    participants = list(workshop.participants.select_related("assessment"))
+    participants = workshop_members(workshop)
     questionnaire = load_questionnaire()
-    respondents = [Respondent(role=p.role, answers=p.assessment.answers) for p in participants]
+    respondents = [Respondent(role=p.role, answers=p.answers) for p in participants]
     by_role: dict[str, int] = {}
     for participant in participants:
         by_role[participant.role] = by_role.get(participant.role, 0) + 1
@@ -137,15 +190,15 @@ def workshop_group(workshop: Workshop) -> GroupView:
     proposal = proposed_consensus(spreads_by_question)
     # Scores are a finished participant's: half a questionnaire would count as zeros.
     finished = [
-        Respondent(role=p.role, answers=p.assessment.answers)
+        Respondent(role=p.role, answers=p.answers, scores=p.scores)
         for p in participants
-        if p.assessment.is_complete
+        if p.is_complete
     ]
     spreads = dimension_spreads(questionnaire, finished) if finished else []
     return GroupView(
         questionnaire=questionnaire,
         joined=len(participants),
-        finished=sum(1 for p in participants if p.assessment.is_complete),
+        finished=len(finished),
         by_role=by_role,
         participants=participants,
         agenda=agenda(spreads_by_question),
