@@ -18,9 +18,6 @@ ROLES = ("management", "marketing", "sales", "other")
 # A closed workshop's code still tells a late participant it is closed for a day; after that it
 # leads nowhere, as an unknown code, and cannot be found by trying codes.
 CLOSED_CODE_LIFETIME = timedelta(days=1)
-# The most participants one workshop takes: a large room, and what the workshop load script
-# measures (300 phones). A guessed or leaked code cannot fill the group with thousands.
-WORKSHOP_MAX_PARTICIPANTS = 300
 # An invitation to join a consultancy works once, and for this long after it was made.
 INVITATION_LIFETIME = timedelta(days=7)
 
