@@ -9,6 +9,12 @@ The lock is held for two statements only: the locking UPDATE returns the value, 
 UPDATE writes the new count. Django's own read-then-set held it for seven round trips (its set
 also counts the whole table, to cull it); a room's phones all count their joins on one row, the
 room's address, and queued behind that lock when a few hundred joined in the same seconds.
+
+Before each count, django-ratelimit adds the key (so that a first hit starts at zero). Django's
+add of a key already there tries an INSERT and takes the unique index's failure for an answer:
+that INSERT waits for whichever transaction holds the row, the count above included, and costs a
+table count and a rolled-back savepoint besides. Here a plain read answers for a live key first;
+a read never waits for a lock.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import base64
 import pickle
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
 from django.db import connections, router, transaction
 from django.utils import timezone
@@ -25,6 +32,11 @@ TABLE = "cache_entries"
 
 
 class DatabaseCache(DjangoDatabaseCache):
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if self.has_key(key, version=version):
+            return False
+        return super().add(key, value, timeout, version)
+
     def incr(self, key, delta=1, version=None):
         database = router.db_for_write(self.cache_model_class)
         connection = connections[database]
