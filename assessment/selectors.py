@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -45,7 +44,7 @@ from benchmarks.peers import (
     without_company,
 )
 
-from .domain.questionnaire import MULTI, SINGLE, Questionnaire, missing_answers
+from .domain.questionnaire import MULTI, SINGLE, Questionnaire, first_step_missing
 from .domain.recommendations import Recommendation, strengths
 from .domain.results import AssessmentResult, assess
 from .domain.segments import SEGMENTS
@@ -105,14 +104,6 @@ def participant_workshop(assessment: Assessment):
 def first_step_to_answer(assessment: Assessment) -> int | None:
     """The 1-based step holding the first required question without an answer, if any."""
     return first_step_missing(assessment.questionnaire(), assessment.answers)
-
-
-def first_step_missing(questionnaire: Questionnaire, answers: Mapping[str, object]) -> int | None:
-    missing = {question.id for question in missing_answers(questionnaire, answers)}
-    for number, section in enumerate(questionnaire.sections, start=1):
-        if any(question.id in missing for question in section.questions):
-            return number
-    return None
 
 
 def respondent_assessment(assessment: Assessment) -> Assessment:

@@ -24,7 +24,12 @@ from assessment.domain.group import (
     question_spreads,
 )
 from assessment.domain.progress import TargetGap, against_targets
-from assessment.domain.questionnaire import DIMENSIONS, Questionnaire, load_questionnaire
+from assessment.domain.questionnaire import (
+    DIMENSIONS,
+    Questionnaire,
+    first_step_missing,
+    load_questionnaire,
+)
 from assessment.domain.segments import study_placement
 from assessment.history import Change, change_between
 from assessment.models import Assessment
@@ -119,11 +124,12 @@ class Member:
     pk: int
     role: str
     first_name: str
-    answers: Mapping[str, object]
-    questionnaire_version: str
+    # Kept for those who gave a first name, whom named mode shows beside their answers: the
+    # group's spreads are computed from everyone's, and the live snapshot stays small.
+    named_answers: Mapping[str, object]
     is_complete: bool
     can_answer: bool
-    scores: Mapping[str, int] | None  # the dimension scores stored when they finished
+    step: int | None  # where an unfinished phone stands: the first step with a question left
 
 
 @dataclass(frozen=True)
@@ -144,8 +150,9 @@ class GroupView:
 _SCORE_FIELDS = tuple(f"assessment__{dimension}_score" for dimension in DIMENSIONS)
 
 
-def workshop_members(workshop: Workshop) -> list[Member]:
-    """The participants in joining order, as values: no model object is built for each."""
+def workshop_members(workshop: Workshop) -> list[tuple[Member, Mapping, Mapping | None]]:
+    """The participants in joining order, each with their answers and stored scores, read as
+    values: no model object is built for each."""
     rows = (
         Participant.objects.filter(workshop=workshop)
         .order_by("created_at", "pk")
@@ -163,26 +170,33 @@ def workshop_members(workshop: Workshop) -> list[Member]:
     members = []
     for pk, role, first_name, let_in_at, answers, version, completed_at, *scores in rows:
         stored = dict(zip(DIMENSIONS, scores, strict=True))
+        is_complete = completed_at is not None
         members.append(
-            Member(
-                pk=pk,
-                role=role,
-                first_name=first_name,
-                answers=answers,
-                questionnaire_version=version,
-                is_complete=completed_at is not None,
-                can_answer=may_answer(workshop, let_in_at),
+            (
+                Member(
+                    pk=pk,
+                    role=role,
+                    first_name=first_name,
+                    named_answers=answers if first_name else {},
+                    is_complete=is_complete,
+                    can_answer=may_answer(workshop, let_in_at),
+                    step=None
+                    if is_complete
+                    else first_step_missing(load_questionnaire(version), answers),
+                ),
+                answers,
                 # Scores are stored at completion; one missing is scored again from the answers.
-                scores=stored if None not in scores else None,
+                stored if None not in scores else None,
             )
         )
     return members
 
 
 def workshop_group(workshop: Workshop) -> GroupView:
-    participants = workshop_members(workshop)
+    rows = workshop_members(workshop)
+    participants = [member for member, _answers, _scores in rows]
     questionnaire = load_questionnaire()
-    respondents = [Respondent(role=p.role, answers=p.answers) for p in participants]
+    respondents = [Respondent(role=m.role, answers=answers) for m, answers, _scores in rows]
     by_role: dict[str, int] = {}
     for participant in participants:
         by_role[participant.role] = by_role.get(participant.role, 0) + 1
@@ -190,9 +204,9 @@ def workshop_group(workshop: Workshop) -> GroupView:
     proposal = proposed_consensus(spreads_by_question)
     # Scores are a finished participant's: half a questionnaire would count as zeros.
     finished = [
-        Respondent(role=p.role, answers=p.answers, scores=p.scores)
-        for p in participants
-        if p.is_complete
+        Respondent(role=m.role, answers=answers, scores=scores)
+        for m, answers, scores in rows
+        if m.is_complete
     ]
     spreads = dimension_spreads(questionnaire, finished) if finished else []
     return GroupView(
