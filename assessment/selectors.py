@@ -44,7 +44,7 @@ from benchmarks.peers import (
     without_company,
 )
 
-from .domain.questionnaire import MULTI, SINGLE, Questionnaire, missing_answers
+from .domain.questionnaire import MULTI, SINGLE, Questionnaire, first_step_missing
 from .domain.recommendations import Recommendation, strengths
 from .domain.results import AssessmentResult, assess
 from .domain.segments import SEGMENTS
@@ -107,12 +107,7 @@ def participant_workshop(assessment: Assessment):
 
 def first_step_to_answer(assessment: Assessment) -> int | None:
     """The 1-based step holding the first required question without an answer, if any."""
-    questionnaire = assessment.questionnaire()
-    missing = {question.id for question in missing_answers(questionnaire, assessment.answers)}
-    for number, section in enumerate(questionnaire.sections, start=1):
-        if any(question.id in missing for question in section.questions):
-            return number
-    return None
+    return first_step_missing(assessment.questionnaire(), assessment.answers)
 
 
 def respondent_assessment(assessment: Assessment) -> Assessment:

@@ -301,6 +301,14 @@ AXES_LOCKOUT_TEMPLATE = "workshops/too_many_logins.html"
 # Successful logins are not kept: who logged in when is not needed to stop guessing.
 AXES_DISABLE_ACCESS_LOG = True
 
+# A workshop's size, and the joins one address may make in an hour: a room of up to 300 phones
+# behind one Wi-Fi by default (what the workshop load script measures). A guessed or leaked code
+# cannot fill a group with thousands; a plenary raises both together (README, "A plenary").
+WORKSHOP_MAX_PARTICIPANTS = int(os.environ.get("WORKSHOP_MAX_PARTICIPANTS", "300"))
+WORKSHOP_JOINS_PER_ADDRESS_PER_HOUR = int(
+    os.environ.get("WORKSHOP_JOINS_PER_ADDRESS_PER_HOUR", "300")
+)
+
 # Bodies larger than this are refused before they are read (413), the logo upload excepted,
 # which has its own, larger limit (assessment/workshops/brand.py).
 REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", str(256 * 1024)))

@@ -33,8 +33,6 @@ PEER_COMPLETIONS_PER_ADDRESS = Limit("peer-completion", "5/1d")
 # window has passed. A room on one Wi-Fi shares an address, hence the looser address limit.
 WRONG_CODES_PER_DEVICE = Limit("join-wrong-device", "10/10m")
 WRONG_CODES_PER_ADDRESS = Limit("join-wrong-address", "100/10m")
-# Joins: a room of up to 300 phones may sit behind one address (the workshop load script's).
-JOINS_PER_ADDRESS = Limit("join", "300/1h")
 # Consultant accounts and password-reset mails.
 SIGNUPS_PER_ADDRESS = Limit("signup", "10/1h")
 PASSWORD_RESETS_PER_ADDRESS = Limit("password-reset", "10/1h")
@@ -104,6 +102,17 @@ def wrong_join_code(request, device: str) -> None:
     refused(request, WRONG_CODES_PER_ADDRESS)
     if device:
         refused(request, WRONG_CODES_PER_DEVICE, key=device)
+
+
+def joins_per_address() -> Limit:
+    """Joins to workshops: a whole room may sit behind one address (its Wi-Fi), so the limit
+    follows the largest room the deployment takes (settings.WORKSHOP_JOINS_PER_ADDRESS_PER_HOUR).
+    """
+    return Limit("join", f"{settings.WORKSHOP_JOINS_PER_ADDRESS_PER_HOUR}/1h")
+
+
+def join_refused(request) -> bool:
+    return refused(request, joins_per_address())
 
 
 def login_blocked(request) -> bool:

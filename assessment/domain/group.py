@@ -44,6 +44,9 @@ MULTI_CONSENSUS_SHARE = 0.5
 class Respondent:
     role: str
     answers: Mapping[str, object]
+    # The dimension scores stored when the respondent finished, if at hand: scoring again what
+    # was scored at completion is most of the work of a live view polled every few seconds.
+    scores: Mapping[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,20 @@ def distance(question: Question, a: object, b: object) -> float:
     return abs(scale.index(a) - scale.index(b)) / (len(scale) - 1)
 
 
+def _tally(question: Question, answers: Sequence[object]) -> list[tuple[object, int]]:
+    """Each distinct answer once, with how many gave it: a room gives a few distinct answers
+    many times over, and the distances below are counted per pair of distinct answers (two
+    identical answers are 0 apart), not per pair of people, which at a thousand people is half
+    a million pairs a question."""
+    counts: Counter = Counter()
+    first: dict[object, object] = {}
+    for answer in answers:
+        key = frozenset(answer) if question.kind == MULTI else answer
+        counts[key] += 1
+        first.setdefault(key, answer)
+    return [(first[key], count) for key, count in counts.items()]
+
+
 def dispersion(question: Question, answers: Sequence[object]) -> float:
     """The mean distance between two people's answers, "I don't know" left out.
 
@@ -153,10 +170,14 @@ def dispersion(question: Question, answers: Sequence[object]) -> float:
     reads aloud: "on average, two of you are a third of the scale apart".
     """
     known = knowers(question, answers)
-    pairs = list(combinations(known, 2))
+    pairs = len(known) * (len(known) - 1) / 2
     if not pairs:
         return 0.0
-    return sum(distance(question, a, b) for a, b in pairs) / len(pairs)
+    total = sum(
+        first * second * distance(question, a, b)
+        for (a, first), (b, second) in combinations(_tally(question, known), 2)
+    )
+    return total / pairs
 
 
 def role_split(question: Question, grouped: Sequence[tuple[str, object]]) -> float:
@@ -168,13 +189,25 @@ def role_split(question: Question, grouped: Sequence[tuple[str, object]]) -> flo
     the agenda never ranks on what it could not say.
     """
     known = [(group, a) for group, a in grouped if not is_dont_know(question, a)]
-    between, within = [], []
-    for (group_a, a), (group_b, b) in combinations(known, 2):
-        (within if group_a == group_b else between).append(distance(question, a, b))
-    if not between:
+    by_group: dict[str, list[object]] = defaultdict(list)
+    for group, answer in known:
+        by_group[group].append(answer)
+    tallies = [_tally(question, answers) for answers in by_group.values()]
+    # Two people giving the same answer in the same group are a pair within, 0 apart.
+    within_pairs = sum(len(answers) * (len(answers) - 1) / 2 for answers in by_group.values())
+    within = between = between_pairs = 0.0
+    for tally_a, tally_b in combinations(tallies, 2):
+        for a, first in tally_a:
+            for b, second in tally_b:
+                between += first * second * distance(question, a, b)
+                between_pairs += first * second
+    for tally in tallies:
+        for (a, first), (b, second) in combinations(tally, 2):
+            within += first * second * distance(question, a, b)
+    if not between_pairs:
         return 0.0
-    inside = sum(within) / len(within) if within else 0.0
-    return max(0.0, sum(between) / len(between) - inside)
+    inside = within / within_pairs if within_pairs else 0.0
+    return max(0.0, between / between_pairs - inside)
 
 
 def _selection(answer: object) -> str:
@@ -333,7 +366,10 @@ def dimension_spreads(
     questionnaire: Questionnaire, respondents: Sequence[Respondent]
 ) -> list[DimensionSpread]:
     """Each dimension's median score in the group, its range, and its share of "I don't know"."""
-    all_scores = [score(questionnaire, r.answers).dimensions for r in respondents]
+    all_scores = [
+        r.scores if r.scores is not None else score(questionnaire, r.answers).dimensions
+        for r in respondents
+    ]
     spreads = []
     for dimension in DIMENSIONS:
         values = [scores[dimension] for scores in all_scores]

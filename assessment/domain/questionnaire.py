@@ -207,6 +207,15 @@ def missing_answers(questionnaire: Questionnaire, answers: Mapping[str, object])
     return missing
 
 
+def first_step_missing(questionnaire: Questionnaire, answers: Mapping[str, object]) -> int | None:
+    """The 1-based step holding the first required question without an answer, if any."""
+    missing = {question.id for question in missing_answers(questionnaire, answers)}
+    for number, section in enumerate(questionnaire.sections, start=1):
+        if any(question.id in missing for question in section.questions):
+            return number
+    return None
+
+
 def _text(data: Mapping[str, str] | None) -> Text | None:
     if data is None:
         return None

@@ -52,7 +52,7 @@ def team_context(spread: TeamSpread, language: str) -> dict:
         "members": [
             {
                 "role": names.get(member.role, member.role),
-                "finished": member.assessment.is_complete,
+                "finished": member.is_complete,
             }
             for member in spread.members
         ],

@@ -10,7 +10,7 @@ from assessment.domain.group import ROLE_GROUP_MINIMUM, Respondent
 from assessment.domain.questionnaire import CURRENT_VERSION
 from assessment.models import Assessment
 from assessment.workshops.models import Participant
-from assessment.workshops.selectors import GroupView, group_of
+from assessment.workshops.selectors import GroupView, Member, group_of, workshop_members
 
 from .models import Team
 
@@ -41,7 +41,7 @@ def team_of_member(participant: Participant) -> Team | None:
 @dataclass(frozen=True)
 class TeamSpread:
     team: Team
-    members: list[Participant]  # in joining order
+    members: list[Member]  # in joining order
     respondents: list[Respondent]  # the finished members', and the owner's once finished
     owner_counted: bool
     group: GroupView | None  # None until ROLE_GROUP_MINIMUM have answered
@@ -52,18 +52,20 @@ class TeamSpread:
 
     @property
     def finished_members(self) -> int:
-        return sum(1 for member in self.members if member.assessment.is_complete)
+        return sum(1 for member in self.members if member.is_complete)
 
 
 def team_spread(team: Team) -> TeamSpread:
     """The team as its owner reads it: nothing of the group below ROLE_GROUP_MINIMUM answers,
     and no question fewer answered (the owner answered too, and knows their own)."""
-    members = list(team.workshop.participants.select_related("assessment"))
+    # Read as the workshop's live screens read their room: plain values and stored scores.
+    rows = workshop_members(team.workshop)
+    members = [member for member, _answers, _scores in rows]
     # A colleague counts once finished: a half-answered questionnaire may still change.
     respondents = [
-        Respondent(role=member.role, answers=member.assessment.answers)
-        for member in members
-        if member.assessment.is_complete
+        Respondent(role=member.role, answers=answers, scores=scores)
+        for member, answers, scores in rows
+        if member.is_complete
     ]
     owner = team.owner
     owner_counted = owner.is_complete and owner.questionnaire_version == CURRENT_VERSION

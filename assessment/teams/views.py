@@ -3,6 +3,7 @@ the private link; colleagues join from the team link and answer alone."""
 
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +17,6 @@ from assessment.refusals import AnswersFrozen, IncompleteAssessment, WorkshopClo
 from assessment.views import respondents_own
 from assessment.workshops.forms import ConsensusForm
 from assessment.workshops.group_presenters import consensus_rows
-from assessment.workshops.models import WORKSHOP_MAX_PARTICIPANTS
 from assessment.workshops.views.participants import _device, _with_device_cookie
 
 from . import selectors, services
@@ -154,7 +154,7 @@ def join(request, token):
         return redirect("assessment:resume", token=existing.assessment.token)
     form = TeamJoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if throttling.refused(request, throttling.JOINS_PER_ADDRESS):
+        if throttling.join_refused(request):
             return render(request, "too_many_requests.html", status=429)
         try:
             member = services.team_member_join(
@@ -166,7 +166,7 @@ def join(request, token):
         except WorkshopClosed:
             return render(request, "teams/closed.html", {"team": team}, status=410)
         except WorkshopFull:
-            context = {"team": team, "maximum": WORKSHOP_MAX_PARTICIPANTS}
+            context = {"team": team, "maximum": settings.WORKSHOP_MAX_PARTICIPANTS}
             return render(request, "teams/full.html", context, status=409)
         response = redirect("assessment:step", token=member.assessment.token, number=1)
         return _with_device_cookie(response, device_key)

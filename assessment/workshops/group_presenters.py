@@ -16,7 +16,6 @@ from assessment.domain.group import (
 from assessment.domain.questionnaire import SINGLE
 from assessment.domain.segments import SEGMENT_NAMES
 from assessment.presenters import role_names
-from assessment.selectors import first_step_to_answer
 from assessment.words import dimension_names
 
 from .revotes import revotes_of
@@ -181,7 +180,7 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
     roles = role_names()
     steps = len(group.questionnaire.sections)
     named = (
-        [(p.first_name, p.assessment.answers) for p in group.participants if p.first_name]
+        [(p.first_name, p.named_answers) for p in group.participants if p.first_name]
         if named_mode
         else None
     )
@@ -190,13 +189,11 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
             "id": p.pk,
             "name": p.first_name if named_mode and p.first_name else "",
             "role": roles.get(p.role, p.role),
-            "finished": p.assessment.is_complete,
+            "finished": p.is_complete,
             # Where an unfinished phone stands: the first step with a question left to answer.
-            "step": None
-            if p.assessment.is_complete
-            else first_step_to_answer(p.assessment) or steps,
+            "step": None if p.is_complete else p.step or steps,
             # Locked out by the reveal before finishing: the facilitator may let them in.
-            "locked": not p.assessment.is_complete and not p.can_answer,
+            "locked": not p.is_complete and not p.can_answer,
         }
         for p in group.participants
     ]

@@ -20,9 +20,6 @@ ROLES = ("management", "marketing", "sales", "other")
 # A closed workshop's code still tells a late participant it is closed for a day; after that it
 # leads nowhere, as an unknown code, and cannot be found by trying codes.
 CLOSED_CODE_LIFETIME = timedelta(days=1)
-# The most participants one workshop takes: a large room, and what the workshop load script
-# measures (300 phones). A guessed or leaked code cannot fill the group with thousands.
-WORKSHOP_MAX_PARTICIPANTS = 300
 # An invitation to join a consultancy works once, and for this long after it was made.
 INVITATION_LIFETIME = timedelta(days=7)
 
@@ -153,7 +150,7 @@ class Workshop(models.Model):
         while it runs would otherwise split the room across two questionnaires, whose answers
         cannot be compared nor agreed on."""
         first = (
-            self.participants.order_by("pk")
+            self.participants.order_by("created_at", "pk")
             .values_list("assessment__questionnaire_version", flat=True)
             .first()
         )
@@ -190,10 +187,12 @@ class Participant(models.Model):
 
     @property
     def can_answer(self) -> bool:
-        """Before the reveal, anyone who joined; after it, only those the facilitator let in."""
-        return self.workshop.is_open and (
-            not self.workshop.is_revealed or self.let_in_at is not None
-        )
+        return may_answer(self.workshop, self.let_in_at)
+
+
+def may_answer(workshop: Workshop, let_in_at) -> bool:
+    """Before the reveal, anyone who joined; after it, only those the facilitator let in."""
+    return workshop.is_open and (not workshop.is_revealed or let_in_at is not None)
 
 
 class Revote(models.Model):

@@ -25,7 +25,13 @@ from assessment.domain.group import (
     question_spreads,
 )
 from assessment.domain.progress import TargetGap, against_targets
-from assessment.domain.questionnaire import Questionnaire, load_questionnaire
+from assessment.domain.questionnaire import (
+    CURRENT_VERSION,
+    DIMENSIONS,
+    Questionnaire,
+    first_step_missing,
+    load_questionnaire,
+)
 from assessment.domain.segments import study_placement
 from assessment.history import Change, change_between
 from assessment.models import Assessment
@@ -39,6 +45,7 @@ from .models import (
     Invitation,
     Participant,
     Workshop,
+    may_answer,
 )
 from .revotes import revote_version
 
@@ -116,12 +123,28 @@ def workshop_version(workshop: Workshop) -> str:
 
 
 @dataclass(frozen=True)
+class Member:
+    """One participant as the group's screens show them: plain values, read in one query."""
+
+    pk: int
+    role: str
+    first_name: str
+    # Kept for those who gave a first name, whom named mode shows beside their answers: the
+    # group's spreads are computed from everyone's, and the live snapshot stays small.
+    named_answers: Mapping[str, object]
+    is_complete: bool
+    can_answer: bool
+    step: int | None  # where an unfinished phone stands: the first step with a question left
+    questionnaire_version: str = CURRENT_VERSION
+
+
+@dataclass(frozen=True)
 class GroupView:
     questionnaire: Questionnaire
     joined: int
     finished: int
     by_role: Mapping[str, int]
-    participants: list[Participant]
+    participants: list[Member]
     agenda: list[QuestionSpread]
     spreads: list[QuestionSpread]  # every choice question, in questionnaire order
     dimensions: list[DimensionSpread]
@@ -130,20 +153,70 @@ class GroupView:
     segment: str | None
 
 
+_SCORE_FIELDS = tuple(f"assessment__{dimension}_score" for dimension in DIMENSIONS)
+
+
+def workshop_members(workshop: Workshop) -> list[tuple[Member, Mapping, Mapping | None]]:
+    """The participants in joining order, each with their answers and stored scores, read as
+    values: no model object is built for each."""
+    rows = (
+        Participant.objects.filter(workshop=workshop)
+        .order_by("created_at", "pk")
+        .values_list(
+            "pk",
+            "role",
+            "first_name",
+            "let_in_at",
+            "assessment__answers",
+            "assessment__questionnaire_version",
+            "assessment__completed_at",
+            *_SCORE_FIELDS,
+        )
+    )
+    members = []
+    for pk, role, first_name, let_in_at, answers, version, completed_at, *scores in rows:
+        stored = dict(zip(DIMENSIONS, scores, strict=True))
+        is_complete = completed_at is not None
+        members.append(
+            (
+                Member(
+                    pk=pk,
+                    role=role,
+                    first_name=first_name,
+                    named_answers=answers if first_name else {},
+                    is_complete=is_complete,
+                    can_answer=may_answer(workshop, let_in_at),
+                    step=None
+                    if is_complete
+                    else first_step_missing(load_questionnaire(version), answers),
+                    questionnaire_version=version,
+                ),
+                answers,
+                # Scores are stored at completion; one missing is scored again from the answers.
+                stored if None not in scores else None,
+            )
+        )
+    return members
+
+
 def workshop_group(workshop: Workshop) -> GroupView:
-    participants = list(workshop.participants.select_related("assessment"))
-    respondents = [Respondent(role=p.role, answers=p.assessment.answers) for p in participants]
+    rows = workshop_members(workshop)
+    participants = [member for member, _answers, _scores in rows]
+    respondents = [Respondent(role=m.role, answers=answers) for m, answers, _scores in rows]
     # Scores are a finished participant's: half a questionnaire would count as zeros.
     finished = [
-        Respondent(role=p.role, answers=p.assessment.answers)
-        for p in participants
-        if p.assessment.is_complete
+        Respondent(role=m.role, answers=answers, scores=scores)
+        for m, answers, scores in rows
+        if m.is_complete
     ]
-    return group_of(participants, respondents, finished, questionnaire=workshop.questionnaire)
+    # The workshop's questionnaire is its first phone's (Workshop.questionnaire_version), read
+    # from the rows already here rather than by another query.
+    version = participants[0].questionnaire_version if participants else CURRENT_VERSION
+    return group_of(participants, respondents, finished, questionnaire=load_questionnaire(version))
 
 
 def group_of(
-    participants: list[Participant],
+    participants: list[Member],
     respondents: list[Respondent],
     finished: list[Respondent],
     *,
@@ -165,7 +238,7 @@ def group_of(
     return GroupView(
         questionnaire=questionnaire,
         joined=len(participants),
-        finished=sum(1 for p in participants if p.assessment.is_complete),
+        finished=len(finished),
         by_role=by_role,
         participants=participants,
         agenda=agenda(spreads_by_question),

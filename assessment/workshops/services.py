@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -27,7 +28,6 @@ from assessment.refusals import (
 from .brand import Logo
 from .models import (
     ROLES,
-    WORKSHOP_MAX_PARTICIPANTS,
     AttachedAssessment,
     Client,
     Consultancy,
@@ -155,7 +155,7 @@ def participant_join(
         return existing
     # Counted without a lock: under a burst of joins the cap may be passed by a few, never by a
     # script's hundreds.
-    if workshop.participants.count() >= WORKSHOP_MAX_PARTICIPANTS:
+    if workshop.participants.count() >= settings.WORKSHOP_MAX_PARTICIPANTS:
         raise WorkshopFull(workshop)
     if known is None:
         known = _client_answers(workshop.client)

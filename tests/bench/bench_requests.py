@@ -5,11 +5,12 @@ is left once the requests are cheap, and where it goes.
     BENCH_POSTGRES=postgres://maturity:maturity@127.0.0.1:5432/postgres \\
         .venv/bin/python -m tests.bench.bench_requests
 
-On a database of its own (see own_database.py). Phones join a revealed workshop and answer
-every step through Django's test client while the facilitator view is polled after each round;
-each request's CPU time (time.process_time, so other work on the machine does not count) is
-kept by kind. Prints the median and mean per kind and the mean over the whole scenario; with
---profile KIND, the functions where that kind's time goes (cProfile, cumulative).
+On a database of its own (see own_database.py). Phones join a workshop (not revealed: answers
+lock at the reveal) and answer every step through Django's test client while the facilitator
+view is polled after each round; each request's CPU time (time.process_time, so other work on
+the machine does not count) is kept by kind. Prints the median and mean per kind and the mean
+over the whole scenario; with --profile KIND, the functions where that kind's time goes
+(cProfile, cumulative).
 """
 
 from __future__ import annotations
@@ -80,7 +81,6 @@ def main() -> None:
     )
     client_company = services.client_create(consultancy=user.membership.consultancy, name="B")
     workshop = services.workshop_create(client=client_company, created_by=user)
-    services.workshop_reveal(workshop=workshop)
     questionnaire = load_questionnaire()
     timer = Timer(arguments.profile)
     facilitator = Client(HTTP_ACCEPT_ENCODING="gzip")

@@ -8,9 +8,10 @@ against its own deployment.
     # or on a server of its own, on a PostgreSQL database of its own, made and dropped here:
     .venv/bin/python -m tests.bench.bench_workshop --serve [--workers 3 --threads 8]
 
-The scenario: a consultant signs up, creates a client and a workshop and reveals it (the
-heavier view). Then each phone, on a schedule fixed in advance (an open model: its next step is
-due at a set time, whether or not the server has answered the last one), opens the join page,
+The scenario: a consultant signs up, creates a client and a workshop (not revealed: answers
+lock at the reveal, so the room answers before it). Then each phone, on a schedule fixed in
+advance (an open model: its next step is due at a set time, whether or not the server has
+answered the last one), opens the join page,
 joins, loads step 1, then every `--think` seconds (+-50 %) sends a step and loads the next page,
 until the last step and its waiting page. Meanwhile the facilitator view polls every
 `--poll` seconds, the app's own interval, with the ETag it was given.
@@ -187,7 +188,7 @@ def facilitator(browser, workshop_path, arguments, recorder, stop):
 
 
 def set_up_workshop(base, recorder, timeout) -> tuple[Browser, str, str]:
-    """A consultancy of its own, a client, a revealed workshop: through the pages, as a
+    """A consultancy of its own, a client, a workshop: through the pages, as a
     consultant would, so that nothing is written to the deployment's database behind its back."""
     browser = Browser(base, recorder, timeout)
     email = f"load-{int(time.time())}-{random.randrange(10**6)}@example.com"
@@ -222,14 +223,6 @@ def set_up_workshop(base, recorder, timeout) -> tuple[Browser, str, str]:
     workshop_path = location(created)
     page = browser.request("set-up", "GET", workshop_path, now)
     code = JOIN_CODE.search(page.data.decode()).group(1)
-    browser.request(
-        "set-up",
-        "POST",
-        f"{workshop_path}reveal/",
-        now,
-        {"csrfmiddlewaretoken": browser.csrf(page)},
-        expect=(302,),
-    )
     return browser, workshop_path, code
 
 

@@ -48,6 +48,10 @@ class OwnServer:
             "SECRET_KEY": os.environ.get("SECRET_KEY", "load-test-only-secret-key"),
             "ALLOWED_HOSTS": "127.0.0.1",
             "LOG_LEVEL": "WARNING",
+            # Every phone joins from this one address, as a room behind one Wi-Fi does: a room
+            # larger than the default limits is configured as a plenary (README).
+            "WORKSHOP_MAX_PARTICIPANTS": str(max(self.arguments.phones, 300)),
+            "WORKSHOP_JOINS_PER_ADDRESS_PER_HOUR": str(max(self.arguments.phones, 300)),
         }
         env.pop("DJANGO_DEBUG", None)
         env.pop("DJANGO_SETTINGS_MODULE", None)

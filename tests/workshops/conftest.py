@@ -5,6 +5,7 @@ import html
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from assessment.workshops import services
@@ -50,6 +51,11 @@ def client_company(alice) -> Client:
 @pytest.fixture
 def workshop(client_company, alice):
     return services.workshop_create(client=client_company, created_by=alice)
+
+
+def a_poll_later():
+    """The screens poll every 2 seconds: what a poll sees is never older than the one before."""
+    return time_machine.travel(timezone.now() + timedelta(seconds=2), tick=True)
 
 
 def join(workshop, device, role="marketing", first_name=""):

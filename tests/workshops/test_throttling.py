@@ -132,6 +132,25 @@ def test_one_address_joins_at_most_300_times_an_hour(client_company, alice):
         assert later.post(f"/w/{workshops[0].code}/", {"role": "sales"}).status_code == 302
 
 
+def test_a_plenary_deployment_takes_more_participants_than_a_room(client, workshop, settings):
+    settings.WORKSHOP_MAX_PARTICIPANTS = 1000
+    for number in range(300):
+        join(workshop, f"phone-{number}")
+    client.get(f"/w/{workshop.code}/")
+    assert client.post(f"/w/{workshop.code}/", {"role": "sales"}).status_code == 302
+    assert Participant.objects.filter(workshop=workshop).count() == 301
+
+
+def test_a_plenary_deployment_lets_one_address_join_more_often(client_company, alice, settings):
+    settings.WORKSHOP_JOINS_PER_ADDRESS_PER_HOUR = 1000
+    settings.WORKSHOP_MAX_PARTICIPANTS = 1000
+    workshop = services.workshop_create(client=client_company, created_by=alice)
+    for _ in range(301):
+        phone = Client()
+        phone.get(f"/w/{workshop.code}/")
+        assert phone.post(f"/w/{workshop.code}/", {"role": "sales"}).status_code == 302
+
+
 # Logins (django-axes per account and address, the address-wide limit in throttling)
 
 ALICE = {"username": "alice@conseil.fr", "password": "correct horse battery"}

@@ -21,11 +21,9 @@ from ..forms import ConsensusForm, NoteForm, WorkshopForm
 from ..group_presenters import consensus_rows, group_context, notes_context, revotes_context
 from ..models import Workshop
 from ..revotes import CannotRevote, revote_close, revote_open, revotes_of
+from ..snapshots import LIVE_POLL_SECONDS, Snapshot, current_snapshot, live_snapshot
 from .access import get_client_for_user, get_workshop_for_user
 from .notes import note_questions
-
-# The facilitator view asks for news this often; an answer shows within this delay.
-LIVE_POLL_SECONDS = 2
 
 
 def _join_url(request, workshop: Workshop) -> str:
@@ -53,7 +51,7 @@ def workshop_new(request, pk):
     return redirect("workshops:facilitator", pk=workshop.pk)
 
 
-def _facilitator_context(request, workshop: Workshop) -> dict:
+def _facilitator_context(request, workshop: Workshop, snapshot: Snapshot) -> dict:
     revotes = revotes_context(workshop, revotes_of(workshop), get_language())
     return {
         "revotes": revotes,
@@ -61,9 +59,7 @@ def _facilitator_context(request, workshop: Workshop) -> dict:
         "workshop": workshop,
         "join_url": _join_url(request, workshop),
         "poll_seconds": LIVE_POLL_SECONDS,
-        "group": group_context(
-            selectors.workshop_group(workshop), get_language(), workshop.named_mode
-        ),
+        "group": group_context(snapshot.group, get_language(), workshop.named_mode),
     }
 
 
@@ -71,7 +67,7 @@ def _facilitator_context(request, workshop: Workshop) -> dict:
 @require_GET
 def facilitator(request, pk):
     workshop = get_workshop_for_user(request, pk)
-    context = _facilitator_context(request, workshop)
+    context = _facilitator_context(request, workshop, current_snapshot(workshop))
     context["note_form"] = NoteForm(
         note_questions(workshop.questionnaire, [item["id"] for item in context["group"]["agenda"]])
     )
@@ -89,14 +85,16 @@ def live(request, pk):
 def _polled(request, workshop: Workshop, template: str, part: str):
     """A part of a workshop's screens that the browser polls: 304 until the group changes.
 
-    The tag names the part, so the facilitator view's and the projector's never answer for each
-    other. Compressed on the way out, the tag comes back weak (W/"..."): the same version all
-    the same.
+    Both come from the workshop's live snapshot, shared by every process and taken at most once
+    a second (snapshots.py). The tag names the part, so the facilitator view's and the
+    projector's never answer for each other. Compressed on the way out, the tag comes back weak
+    (W/"..."): the same version all the same.
     """
-    etag = f'"{part}-{selectors.workshop_version(workshop)}-{get_language()}"'
+    snapshot = live_snapshot(workshop)
+    etag = f'"{part}-{snapshot.version}-{get_language()}"'
     if request.headers.get("If-None-Match", "").removeprefix("W/") == etag:
         return HttpResponseNotModified(headers={"ETag": etag})
-    response = render(request, template, _facilitator_context(request, workshop))
+    response = render(request, template, _facilitator_context(request, workshop, snapshot))
     response["ETag"] = etag
     response["Cache-Control"] = "no-cache, private"
     return response
@@ -111,7 +109,10 @@ TIMER_CHOICES = (5, 10, 15)
 def present(request, pk):
     """The projector's screen: one thing at a time, legible from the back of the room."""
     workshop = get_workshop_for_user(request, pk)
-    context = {**_facilitator_context(request, workshop), "timer_choices": TIMER_CHOICES}
+    context = {
+        **_facilitator_context(request, workshop, current_snapshot(workshop)),
+        "timer_choices": TIMER_CHOICES,
+    }
     return render(request, "workshops/present.html", context)
 
 

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -15,7 +16,7 @@ from assessment.refusals import WorkshopClosed, WorkshopFull
 
 from .. import selectors, services
 from ..forms import JoinCodeForm, JoinForm
-from ..models import WORKSHOP_MAX_PARTICIPANTS, Workshop
+from ..models import Workshop
 from ..revotes import CannotRevote, open_revote, revote_answer, second_answer
 
 DEVICE_COOKIE_NAME = "smm_device"
@@ -64,7 +65,7 @@ def join(request, code):
     except WorkshopClosed:
         return render(request, "workshops/closed.html", {"workshop": workshop})
     except WorkshopFull:
-        context = {"workshop": workshop, "maximum": WORKSHOP_MAX_PARTICIPANTS}
+        context = {"workshop": workshop, "maximum": settings.WORKSHOP_MAX_PARTICIPANTS}
         return render(request, "workshops/full.html", context, status=409)
 
 
@@ -76,7 +77,7 @@ def _join(request, workshop: Workshop):
         return redirect("assessment:resume", token=existing.assessment.token)
     form = JoinForm(request.POST or None, roles=workshop.roles)
     if request.method == "POST" and form.is_valid():
-        if throttling.refused(request, throttling.JOINS_PER_ADDRESS):
+        if throttling.join_refused(request):
             return render(request, "too_many_requests.html", status=429)
         participant = services.participant_join(
             workshop=workshop,
