@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from assessment.domain.questionnaire import CURRENT_VERSION, Questionnaire, load_questionnaire
 from assessment.models import Assessment
@@ -129,6 +128,10 @@ class Workshop(models.Model):
     )
     # question id -> the dissent recorded with the agreed answer
     dissent_notes = models.JSONField(default=dict, blank=True)
+    # The questionnaire its phones answer, fixed when it is created: a version released while it
+    # runs would otherwise split the room across two questionnaires, whose answers can be neither
+    # compared nor agreed on.
+    questionnaire_version = models.CharField(max_length=20, default=CURRENT_VERSION)
 
     class Meta:
         ordering = ["-created_at"]
@@ -143,18 +146,6 @@ class Workshop(models.Model):
     @property
     def is_revealed(self) -> bool:
         return self.revealed_at is not None
-
-    @cached_property
-    def questionnaire_version(self) -> str:
-        """A workshop keeps the questionnaire its first participant was given: a version released
-        while it runs would otherwise split the room across two questionnaires, whose answers
-        cannot be compared nor agreed on."""
-        first = (
-            self.participants.order_by("created_at", "pk")
-            .values_list("assessment__questionnaire_version", flat=True)
-            .first()
-        )
-        return first or CURRENT_VERSION
 
     @property
     def questionnaire(self) -> Questionnaire:

@@ -26,7 +26,6 @@ from assessment.domain.group import (
 )
 from assessment.domain.progress import TargetGap, against_targets
 from assessment.domain.questionnaire import (
-    CURRENT_VERSION,
     DIMENSIONS,
     Questionnaire,
     first_step_missing,
@@ -135,7 +134,6 @@ class Member:
     is_complete: bool
     can_answer: bool
     step: int | None  # where an unfinished phone stands: the first step with a question left
-    questionnaire_version: str = CURRENT_VERSION
 
 
 @dataclass(frozen=True)
@@ -189,7 +187,6 @@ def workshop_members(workshop: Workshop) -> list[tuple[Member, Mapping, Mapping 
                     step=None
                     if is_complete
                     else first_step_missing(load_questionnaire(version), answers),
-                    questionnaire_version=version,
                 ),
                 answers,
                 # Scores are stored at completion; one missing is scored again from the answers.
@@ -209,10 +206,7 @@ def workshop_group(workshop: Workshop) -> GroupView:
         for m, answers, scores in rows
         if m.is_complete
     ]
-    # The workshop's questionnaire is its first phone's (Workshop.questionnaire_version), read
-    # from the rows already here rather than by another query.
-    version = participants[0].questionnaire_version if participants else CURRENT_VERSION
-    return group_of(participants, respondents, finished, questionnaire=load_questionnaire(version))
+    return group_of(participants, respondents, finished, questionnaire=workshop.questionnaire)
 
 
 def group_of(

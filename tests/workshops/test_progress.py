@@ -24,7 +24,7 @@ def test_the_progress_page_shows_what_moved_and_what_was_acted_on(client, alice,
     client.force_login(alice)
     page = progress_page(client, client_company)
     assert "chart-progress" in page
-    assert "Confier les réseaux sociaux à une personne nommée — <strong>mise en œuvre" in page
+    assert "Faire des réseaux sociaux la mission d'une personne — <strong>mise en œuvre" in page
     assert "Écrire une stratégie d'une page — pas encore" in page
 
 

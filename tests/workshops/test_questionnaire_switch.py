@@ -5,6 +5,7 @@ compared nor agreed on."""
 from assessment.domain.questionnaire import CURRENT_VERSION, load_questionnaire
 from assessment.models import Assessment
 from assessment.workshops import services
+from assessment.workshops.models import Workshop
 from assessment.workshops.selectors import workshop_group
 from tests.profiles import PROFILES_BY_VERSION
 from tests.workshops.conftest import join
@@ -13,8 +14,10 @@ EARLIER = "2026-1"
 
 
 def _begun_on_the_earlier_version(workshop, devices):
-    """Phones that joined before the release: their assessments are of the earlier version, with
-    an answer (Viadeo) that the current version no longer offers."""
+    """A workshop created before the release, and phones that joined it: their assessments are of
+    the earlier version, with an answer (Viadeo) that the current version no longer offers."""
+    Workshop.objects.filter(pk=workshop.pk).update(questionnaire_version=EARLIER)
+    workshop.refresh_from_db()
     participants = []
     for device in devices:
         participant = join(workshop, device)
@@ -37,12 +40,12 @@ def test_the_earlier_version_still_offers_the_answer_the_current_one_dropped():
 
 def test_a_phone_joining_after_a_release_answers_the_workshop_s_questionnaire(workshop):
     _begun_on_the_earlier_version(workshop, ["phone-1"])
-    workshop.refresh_from_db()
     late = join(workshop, "phone-2")
     assert late.assessment.questionnaire_version == EARLIER
 
 
-def test_a_workshop_without_phones_starts_on_the_current_questionnaire(workshop):
+def test_a_new_workshop_is_on_the_current_questionnaire(workshop):
+    assert workshop.questionnaire_version == CURRENT_VERSION
     assert join(workshop, "phone-1").assessment.questionnaire_version == CURRENT_VERSION
 
 
