@@ -428,3 +428,50 @@ def test_a_role_where_nobody_knows_has_no_leaning(questionnaire):
     spread = question_spread(questionnaire.question("budget"), respondents)
     views = {view.group: view for view in spread.by_role}
     assert (views["sales"].knowing, views["sales"].majority) == (0, None)
+
+
+# The agenda's order and the knowledge gaps' order, on spreads built by hand
+
+
+def spread_of(question, *, answered=6, dont_know=0, disagreement=0.0, role_split=0.0):
+    from assessment.domain.group import QuestionSpread
+
+    return QuestionSpread(
+        question=question,
+        answered=answered,
+        counts={},
+        dont_know=dont_know,
+        disagreement=disagreement,
+        role_split=role_split,
+        by_role=(),
+        proposed=None,
+    )
+
+
+def test_the_agenda_ranks_by_the_whole_measure_before_the_split_between_roles(questionnaire):
+    # Far apart within roles (0.4) comes before a small split alone (0.3): priorities below 1
+    # are told apart, not rounded to the same whole number.
+    apart = spread_of(questionnaire.question("tempo"), disagreement=0.4)
+    split = spread_of(questionnaire.question("strategy"), disagreement=0.1, role_split=0.2)
+    assert [s.question.id for s in agenda([split, apart])] == ["tempo", "strategy"]
+
+
+def test_an_agenda_tie_goes_to_the_stronger_split_then_to_more_people_who_know(questionnaire):
+    within = spread_of(questionnaire.question("tempo"), disagreement=0.75)
+    across = spread_of(questionnaire.question("strategy"), disagreement=0.5, role_split=0.25)
+    assert [s.question.id for s in agenda([within, across])] == ["strategy", "tempo"]
+    fewer = spread_of(questionnaire.question("frequency"), dont_know=2, disagreement=0.5)
+    more = spread_of(questionnaire.question("strategy"), disagreement=0.5)
+    assert [s.question.id for s in agenda([fewer, more])] == ["strategy", "frequency"]
+
+
+def test_knowledge_gaps_come_most_unknown_first(questionnaire):
+    # "budget" comes before "strategy" alphabetically: the order is the share, not the id.
+    quarter = spread_of(questionnaire.question("budget"), answered=4, dont_know=1)
+    most = spread_of(questionnaire.question("strategy"), answered=4, dont_know=3)
+    half = spread_of(questionnaire.question("tempo"), answered=4, dont_know=2)
+    assert [s.question.id for s in knowledge_gaps([quarter, most, half])] == [
+        "strategy",
+        "tempo",
+        "budget",
+    ]
