@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.core.exceptions import ObjectDoesNotExist
 
 from assessment.domain.group import ROLE_GROUP_MINIMUM, Respondent
-from assessment.domain.questionnaire import CURRENT_VERSION
 from assessment.models import Assessment
 from assessment.workshops.models import Participant
 from assessment.workshops.selectors import GroupView, Member, group_of, workshop_members
@@ -68,11 +67,18 @@ def team_spread(team: Team) -> TeamSpread:
         if member.is_complete
     ]
     owner = team.owner
-    owner_counted = owner.is_complete and owner.questionnaire_version == CURRENT_VERSION
+    questionnaire = team.workshop.questionnaire
+    owner_counted = owner.is_complete and owner.questionnaire_version == questionnaire.version
     if owner_counted:
         respondents.append(Respondent(role=team.owner_role, answers=owner.answers))
     group = (
-        group_of(members, respondents, respondents, shown_from=ROLE_GROUP_MINIMUM)
+        group_of(
+            members,
+            respondents,
+            respondents,
+            shown_from=ROLE_GROUP_MINIMUM,
+            questionnaire=questionnaire,
+        )
         if len(respondents) >= ROLE_GROUP_MINIMUM
         else None
     )

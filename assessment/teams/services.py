@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from django.db import transaction
 
 from assessment import services as assessment_services
-from assessment.domain.questionnaire import load_questionnaire
 from assessment.models import Assessment, Origin, new_token
 from assessment.refusals import AnswersFrozen, WorkshopStillOpen
 from assessment.selectors import respondent_assessment
@@ -89,13 +88,16 @@ def team_record_agreed_answers(
     if not owner.company_key:
         owner.company_key = new_token()
         owner.save(update_fields=["company_key"])
+    # The questionnaire the colleagues answered: their workshop's, as on the workshop's screens.
+    questionnaire = locked.workshop.questionnaire
     agreed = Assessment.objects.create(
         origin=Origin.SELF_SERVE,
         language=language,
         respondent_key=owner.respondent_key,
         company_key=owner.company_key,
+        questionnaire_version=questionnaire.version,
         answers=workshop_services.clean_consensus(
-            load_questionnaire(), {**answers, "company_name": locked.company_name}
+            questionnaire, {**answers, "company_name": locked.company_name}
         ),
     )
     assessment_services.assessment_complete(assessment=agreed)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessment import throttling
-from assessment.domain.questionnaire import load_questionnaire
 from assessment.refusals import AnswersFrozen, IncompleteAssessment, WorkshopClosed, WorkshopFull
 from assessment.views import respondents_own
 from assessment.workshops.forms import ConsensusForm
@@ -109,7 +108,7 @@ def team_agree(request, token):
         # Agreed answers are built on the team's: with fewer, they would be one or two people's.
         messages.info(request, _("The team's answers are shown from three answers: wait for more."))
         return redirect("teams:team", token=token)
-    questionnaire = load_questionnaire()
+    questionnaire = team.workshop.questionnaire
     language = get_language()
     if request.method == "POST":
         form = ConsensusForm(questionnaire, language, request.POST)
