@@ -9,6 +9,7 @@ from django.utils.translation import override
 
 from ..comparison_presenters import comparison_items
 from ..domain.recommendations import (
+    FIRST_THINGS,
     NEXT_12_MONTHS,
     PLAN_COMPLETE_FROM,
     WEAK_DIMENSION_THRESHOLD,
@@ -85,6 +86,8 @@ def _report_additions(report: AssessmentReport, context: dict, language: str) ->
         ]
 
     return {
+        # The verdict's first things to do: the ones the plan starts in the first 90 days.
+        "first_things": context["recommendations"][:FIRST_THINGS],
         "strengths": [
             {"name": names[key], "score": result.scores.dimensions[key]} for key in report.strengths
         ],
