@@ -63,14 +63,16 @@ from .workshops.selectors import (
 REPORT_VERSION = "2026-11.9"
 
 
-def assessments_with_context():
+def assessments_with_context(*, locked: bool = False):
     """Assessments with what their pages ask of them next: frozen (attached)? a participant's,
     in which workshop? started from which consultancy's campaign, under whose brand? One query
     for the row and its answers to all four; the brand without its logo's bytes (the logo has an
-    address of its own)."""
-    return Assessment.objects.select_related(
+    address of its own). `locked`, inside a transaction: the assessment's row (its own alone)
+    stays locked until the transaction ends, as a save needs it."""
+    assessments = Assessment.objects.select_related(
         "participant__workshop", "attachment", "campaign_entry__campaign__consultancy"
     ).defer("campaign_entry__campaign__consultancy__logo")
+    return assessments.select_for_update(of=("self",)) if locked else assessments
 
 
 def assessment_result(assessment: Assessment) -> AssessmentResult:

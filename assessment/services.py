@@ -145,7 +145,28 @@ def assessment_save_answers(
     With `complete`, the assessment is completed in the same write when no required answer is
     missing (the last step); otherwise the answers are saved and it stays as it was.
     """
-    locked = _locked(assessment)
+    return assessment_save_locked_answers(
+        locked=_locked(assessment),
+        answers=answers,
+        language=language,
+        complete=complete,
+        within_peer_limit=within_peer_limit,
+    )
+
+
+def assessment_save_locked_answers(
+    *,
+    locked: Assessment,
+    answers: Mapping[str, object],
+    language: str | None = None,
+    complete: bool = False,
+    within_peer_limit: Callable[[], bool] | None = None,
+) -> Assessment:
+    """`assessment_save_answers` on a row the caller has read locked
+    (`selectors.assessments_with_context(locked=True)`) in the transaction it is still in: a step
+    save then reads its row once, not once to check it and again to lock it."""
+    if transaction.get_autocommit():
+        raise RuntimeError("the row must be read locked in the transaction that saves it")
     assessment_check_answerable(locked)
     questionnaire = locked.questionnaire()
     merged = dict(locked.answers)

@@ -2,7 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,12 +46,12 @@ from .workshops.selectors import workshops_with_brand
 TOKEN_PATTERN_MAX_LENGTH = 64
 
 
-def _get_assessment(token: str) -> Assessment:
+def _get_assessment(token: str, *, locked: bool = False) -> Assessment:
     if len(token) > TOKEN_PATTERN_MAX_LENGTH:
         raise Http404
     # What every page of the link asks next (frozen? a participant's? which workshop?) comes in
     # the same query.
-    return get_object_or_404(selectors.assessments_with_context(), token=token)
+    return get_object_or_404(selectors.assessments_with_context(locked=locked), token=token)
 
 
 def remember(response: HttpResponseRedirect, assessment: Assessment) -> HttpResponseRedirect:
@@ -128,7 +128,16 @@ def _is_participant(assessment: Assessment) -> bool:
 
 @require_http_methods(["GET", "POST"])
 def step(request, token, number):
-    assessment = _get_assessment(token)
+    if request.method == "POST":
+        # A save reads its row once, locked until its answers are written: what the checks below
+        # read is what the save merges into, and two tabs saving at once both keep their answers.
+        with transaction.atomic():
+            return _answerable_step(request, _get_assessment(token, locked=True), number)
+    return _answerable_step(request, _get_assessment(token), number)
+
+
+def _answerable_step(request, assessment: Assessment, number: int):
+    token = assessment.token
     try:
         services.assessment_check_answerable(assessment)
         return _step(request, assessment, number)
@@ -160,8 +169,8 @@ def _step(request, assessment: Assessment, number: int):
         going_back = "previous" in request.POST
         finishing = not going_back and number == len(questionnaire.sections) and form.is_valid()
         # The last step's answers and the completion are one write: the row is read and locked once.
-        saved = services.assessment_save_answers(
-            assessment=assessment,
+        saved = services.assessment_save_locked_answers(
+            locked=assessment,
             answers=form.valid_answers(),
             language=language,
             complete=finishing,

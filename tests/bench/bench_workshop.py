@@ -20,7 +20,8 @@ Every request is timed, failed or not, from the moment it was due: a phone that 
 on time because its previous request was still waiting counts that wait against the server.
 Timeouts, exceptions and unexpected statuses are errors, and any error fails the run (exit 1),
 as do lost answers and worker timeouts in the server's log. Results come as a table per
-5-second window (see load_report.py).
+5-second window (see load_report.py), with the cores the app server, this load generator and
+the whole machine used in each.
 """
 
 from __future__ import annotations
@@ -268,6 +269,8 @@ def main(argv=None) -> int:
         recorder.reset()
         cpu_before = server.cpu_seconds() if server else None
         watcher = load_report.DatabaseWatcher(database_url, code) if database_url else None
+        cpu = load_report.CpuSampler(server.cpu_seconds if server else None)
+        cpu.start()
         stop = threading.Event()
         poller = threading.Thread(
             target=facilitator, args=(consultant, workshop_path, arguments, recorder, stop)
@@ -304,7 +307,8 @@ def main(argv=None) -> int:
         poller.join()
         if watcher:
             watcher.stop()
-        cpu = (server.cpu_seconds() - cpu_before) if server else None
+        cpu.stop()
+        server_cpu = (server.cpu_seconds() - cpu_before) if server else None
         summary = load_report.Summary(
             arguments=arguments,
             started=started,
@@ -312,8 +316,9 @@ def main(argv=None) -> int:
             watcher=watcher,
             sent_answers=sent_answers,
             stored_answers=watcher.stored_answers() if watcher else None,
-            server_cpu_seconds=cpu,
+            server_cpu_seconds=server_cpu,
             server_log=log,
+            cpu=cpu,
         )
         print(summary.render())
         return 0 if summary.passed else 1

@@ -7,6 +7,7 @@ it lived through.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 WINDOW_SECONDS = 5
 # What "holds" means: the room's figures a consultancy can promise.
@@ -70,6 +73,48 @@ class Recorder:
     def shown(self, moment: float, finished: int):
         with self.lock:
             self.view.append((moment, finished))
+
+
+class CpuSampler:
+    """Where the machine's two cores went, window by window: the app server's processes, this
+    load generator's own, and the whole machine's (PostgreSQL and other work included), read
+    from /proc every half second so that each 5-second window can tell a saturated machine from
+    a slow app."""
+
+    def __init__(self, server_cpu_seconds=None):
+        self.server_cpu_seconds = server_cpu_seconds
+        self.samples: list[tuple[float, float, float, float]] = []
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def start(self):
+        self.thread.start()
+
+    def stop(self):
+        self.stopping.set()
+        self.thread.join()
+
+    def _sample(self):
+        while not self.stopping.is_set():
+            server = self.server_cpu_seconds() if self.server_cpu_seconds else float("nan")
+            self.samples.append((time.time(), server, time.process_time(), _machine_busy()))
+            self.stopping.wait(0.5)
+
+    def cores(self, start: float, end: float) -> tuple[float, float, float]:
+        """Cores used on average between two moments: server, load generator, whole machine."""
+        inside = [s for s in self.samples if start <= s[0] <= end]
+        if len(inside) < 2:
+            return (float("nan"),) * 3
+        first, last = inside[0], inside[-1]
+        seconds = last[0] - first[0]
+        return tuple((last[i] - first[i]) / seconds for i in (1, 2, 3))
+
+
+def _machine_busy() -> float:
+    """CPU seconds the whole machine has spent on anything but idling, since boot."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return (sum(fields[:8]) - idle) / CLOCK_TICKS
 
 
 class DatabaseWatcher:
@@ -150,6 +195,7 @@ class Summary:
     stored_answers: dict | None
     server_cpu_seconds: float | None
     server_log: Path | str | None
+    cpu: CpuSampler | None = None
 
     def __post_init__(self):
         self.requests = self.recorder.requests
@@ -214,6 +260,13 @@ class Summary:
             failures.append("the facilitator view showed no count: its lag is unmeasured")
         return failures
 
+    def _cores(self, index: int) -> str:
+        if self.cpu is None:
+            return ""
+        start = self.started + index * WINDOW_SECONDS
+        server, generator, machine = self.cpu.cores(start, start + WINDOW_SECONDS)
+        return f"{server:>10.2f} {generator:>5.2f} {machine:>5.2f}"
+
     def render(self) -> str:
         a = self.arguments
         duration = max(r.done for r in self.requests) - self.started if self.requests else 0
@@ -223,7 +276,8 @@ class Summary:
             f" live view polled every {a.poll:g} s, timeout {a.timeout:g} s",
             "",
             f"{'window':>8} {'req':>5} {'err':>4} {'saves':>5} {'p50':>5} {'p95':>5} {'max':>6}"
-            f" {'pages p95':>9} {'poll200 p95':>11} {'poll304 p95':>11} {'lag max':>7}",
+            f" {'pages p95':>9} {'poll200 p95':>11} {'poll304 p95':>11} {'lag max':>7}"
+            f" {'cores: app':>10} {'load':>5} {'all':>5}",
         ]
         for index, requests, lag in self.windows:
             saves = [r.latency_ms for r in requests if r.kind in SAVES]
@@ -237,6 +291,7 @@ class Summary:
                 f" {max(saves, default=float('nan')):>6.0f} {percentile(pages, 0.95):>9.0f}"
                 f" {percentile(full, 0.95):>11.0f} {percentile(cached, 0.95):>11.0f}"
                 f" {'' if lag is None else f'{lag:.1f} s':>7}"
+                f" {self._cores(index)}"
             )
         saves = [r.latency_ms for r in self.requests if r.kind in SAVES]
         late = sum(1 for r in self.requests if r.sent - r.due > 0.5)

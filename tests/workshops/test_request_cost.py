@@ -4,10 +4,11 @@ does the fewest queries its job needs. Counts are pinned; a new query has to be 
 from unittest import mock
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 
+from assessment import services
 from assessment.models import Assessment
 from assessment.workshops.models import Participant
 from tests.factories import make_assessment, step_post_data
@@ -18,9 +19,9 @@ pytestmark = pytest.mark.django_db
 
 # Reading the assessment with its participant, workshop and attachment.
 READ = 1
-# Inside the save's transaction: a savepoint (the test's own transaction is around it), the row
-# read and locked, the row written, the savepoint released.
-LOCK_AND_WRITE = 4
+# A save's transaction: a savepoint (the test's own transaction is around it), the row read with
+# the same context and locked, the row written, the savepoint released. The row is read once.
+READ_LOCKED_AND_WRITE = 4
 
 
 def step_url(assessment, number):
@@ -34,12 +35,12 @@ def test_a_participants_step_page_is_one_query(client, workshop):
     assert len(queries) == READ
 
 
-def test_a_participants_step_save_reads_once_and_locks_and_writes_once(
+def test_a_participants_step_save_reads_its_row_once_locked_and_writes_it_once(
     client, questionnaire, workshop, django_assert_num_queries
 ):
     participant = join(workshop, "phone-1")
     data = step_post_data(questionnaire, 1, PROFILES["combative"]())
-    with django_assert_num_queries(READ + LOCK_AND_WRITE):
+    with django_assert_num_queries(READ_LOCKED_AND_WRITE):
         response = client.post(step_url(participant.assessment, 1), {**data, "next": "1"})
     assert response.status_code == 302
 
@@ -55,7 +56,7 @@ def test_a_participants_last_step_saves_and_completes_in_one_write(
             step_url(participant.assessment, number),
             {**step_post_data(questionnaire, number, answers), "next": "1"},
         )
-    with django_assert_num_queries(READ + LOCK_AND_WRITE):
+    with django_assert_num_queries(READ_LOCKED_AND_WRITE):
         response = client.post(
             step_url(participant.assessment, last),
             {**step_post_data(questionnaire, last, answers), "next": "1"},
@@ -69,7 +70,7 @@ def test_a_participants_last_step_saves_and_completes_in_one_write(
 def test_a_self_serve_step_save_costs_the_same(client, questionnaire, django_assert_num_queries):
     assessment = make_assessment()
     data = step_post_data(questionnaire, 1, PROFILES["casual"]())
-    with django_assert_num_queries(READ + LOCK_AND_WRITE):
+    with django_assert_num_queries(READ_LOCKED_AND_WRITE):
         client.post(step_url(assessment, 1), {**data, "next": "1"})
 
 
@@ -82,7 +83,7 @@ def test_a_self_serve_last_step_also_enters_the_peer_benchmarks(
     # Besides the write: whether a consultant's client holds it (its agreed workshop; its
     # attachment is read with the row), the peer row written (read, then inserted, inside the two
     # savepoints of update_or_create) and the peer data version raised. Once per company.
-    with django_assert_num_queries(READ + LOCK_AND_WRITE + 1 + 6 + 1):
+    with django_assert_num_queries(READ_LOCKED_AND_WRITE + 1 + 6 + 1):
         client.post(
             step_url(assessment, last),
             {**step_post_data(questionnaire, last, answers), "next": "1"},
@@ -133,3 +134,13 @@ def test_the_waiting_page_reads_the_brand_without_the_logo(client, questionnaire
         assert client.get(f"/a/{participant.assessment.token}/done/").status_code == 200
     assert len(queries) == READ + 1
     assert not any('"workshops_consultancy"."logo"' in query["sql"] for query in queries)
+
+
+def test_saving_into_a_row_read_locked_needs_the_transaction_that_locked_it(questionnaire):
+    # Outside a transaction the lock would be gone before the write: the merge could then drop
+    # what another tab saved in between.
+    assessment = make_assessment()
+    data = step_post_data(questionnaire, 1, PROFILES["casual"]())
+    in_autocommit = mock.patch.object(transaction, "get_autocommit", return_value=True)
+    with pytest.raises(RuntimeError), in_autocommit:
+        services.assessment_save_locked_answers(locked=assessment, answers=data)
