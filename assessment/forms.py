@@ -29,7 +29,10 @@ ERROR_MESSAGES = {
 }
 
 
-class AnswerBoundField(forms.BoundField):
+class ChoicesBoundField(forms.BoundField):
+    """A field whose choices a hand-written template lays out (the hot paths of a workshop: the
+    join page and the steps)."""
+
     @property
     def options(self) -> list[dict]:
         """The choices as plain values for the step's hand-written template (the hot path of a
@@ -51,7 +54,7 @@ class AnswerBoundField(forms.BoundField):
 
 
 class AnswerField(forms.Field):
-    bound_field_class = AnswerBoundField
+    bound_field_class = ChoicesBoundField
 
     def __init__(self, question: Question, language: str, **kwargs):
         self.question = question

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessment.domain.questionnaire import has_control_characters, load_questionnaire
-from assessment.forms import AnswerField
+from assessment.forms import AnswerField, ChoicesBoundField
 from assessment.presenters import role_names
 from assessment.words import dimension_names
 
@@ -161,8 +161,23 @@ class JoinCodeForm(forms.Form):
 
 
 class JoinForm(forms.Form):
-    role = forms.ChoiceField(label=_("Your role"), widget=forms.RadioSelect)
-    first_name = forms.CharField(label=_("First name (optional)"), max_length=40, required=False)
+    """Laid out by hand (workshops/_join_fields.html): a whole room loads it in the same minute."""
+
+    role = forms.ChoiceField(
+        label=_("Your role"),
+        widget=forms.RadioSelect,
+        bound_field_class=ChoicesBoundField,
+        error_messages={
+            "required": _("Choose your role to join."),
+            "invalid_choice": _("Choose one of the roles listed."),
+        },
+    )
+    first_name = forms.CharField(
+        label=_("First name (optional)"),
+        max_length=40,
+        required=False,
+        error_messages={"max_length": _("Please keep your first name under 40 characters.")},
+    )
 
     def __init__(self, *args, roles=ROLES, **kwargs):
         super().__init__(*args, **kwargs)
