@@ -140,13 +140,13 @@ def participant_join(
 ) -> Participant:
     """A phone joins the workshop; the same phone joining again gets its own answers back.
 
-    No lock on the workshop: hundreds of phones join the same one in the same seconds. Two taps
-    of one phone are told apart by the unique constraint on the workshop and the phone instead:
-    the second insert fails, and its phone gets the first one's answers. `known` is what the
-    participant confirms rather than types: by default, what the consultant knows of the client.
+    `workshop` as read in the same request (its client with it): whether it is still open is
+    checked on that copy. No lock on the workshop: hundreds of phones join the same one in the
+    same seconds. Two taps of one phone are told apart by the unique constraint on the workshop
+    and the phone instead: the second insert fails, and its phone gets the first one's answers.
+    `known` is what the participant confirms rather than types: by default, what the consultant
+    knows of the client.
     """
-    # Read again (a primary-key read, no lock): the caller's copy may predate a close.
-    workshop = Workshop.objects.select_related("client").get(pk=workshop.pk)
     workshop_check_open(workshop)
     if role not in workshop.roles:
         raise ValueError(f"role {role!r} is not offered in this workshop")

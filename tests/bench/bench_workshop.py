@@ -240,6 +240,7 @@ def arguments_parser() -> argparse.ArgumentParser:
     parser.add_argument("--poll", type=float, default=2.0, help="the live view's interval")
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--seed", type=int, default=19)
+    parser.add_argument("--requests-csv", help="every request written here, one row each")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--app-dir", default=str(Path(__file__).resolve().parents[2]))
@@ -321,6 +322,8 @@ def main(argv=None) -> int:
             cpu=cpu,
         )
         print(summary.render())
+        if arguments.requests_csv:
+            load_report.write_requests(recorder, started, arguments.requests_csv)
         return 0 if summary.passed else 1
     finally:
         if server:

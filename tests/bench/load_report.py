@@ -7,6 +7,7 @@ it lived through.
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import threading
@@ -320,6 +321,26 @@ class Summary:
             )
         lines.append("HOLDS" if self.passed else "DOES NOT HOLD: " + "; ".join(self.failures))
         return "\n".join(lines)
+
+
+def write_requests(recorder: Recorder, started: float, path: str) -> None:
+    """Every request as a row (times in seconds from the start), for a closer look than the
+    windows give."""
+    with open(path, "w", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["kind", "due", "sent", "done", "latency_ms", "status", "failure"])
+        for r in recorder.requests:
+            writer.writerow(
+                [
+                    r.kind,
+                    f"{r.due - started:.3f}",
+                    f"{r.sent - started:.3f}",
+                    f"{r.done - started:.3f}",
+                    f"{r.latency_ms:.1f}",
+                    r.status or "",
+                    r.failure or "",
+                ]
+            )
 
 
 def _load_average() -> str:

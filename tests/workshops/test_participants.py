@@ -77,6 +77,7 @@ def test_a_closed_workshop_accepts_no_new_answers_and_says_so(client, questionna
     participant.assessment.refresh_from_db()
     assert participant.assessment.answers == before
     assert client.get(f"/w/{workshop.code}/").status_code == 200  # the closed page
+    workshop.refresh_from_db()  # a join reads the workshop in its own request
     with pytest.raises(services.WorkshopClosed):
         join(workshop, "phone-2")
 

@@ -71,9 +71,11 @@ def join(request, code):
 
 def _join(request, workshop: Workshop):
     services.workshop_check_open(workshop)
-    device_key = _device(request) or secrets.token_urlsafe(24)
-    existing = workshop.participants.filter(device_key=device_key).first()
-    if existing is not None:
+    known_device = _device(request)
+    device_key = known_device or secrets.token_urlsafe(24)
+    # A phone without its id yet (its first page) cannot have joined: nothing to look up.
+    existing = known_device and workshop.participants.filter(device_key=device_key).first()
+    if existing:
         return redirect("assessment:resume", token=existing.assessment.token)
     form = JoinForm(request.POST or None, roles=workshop.roles)
     if request.method == "POST" and form.is_valid():
