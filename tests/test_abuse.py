@@ -2,9 +2,13 @@
 forged header does not void, bodies refused unread, private pages kept by no cache, a language
 link that never leaves the site."""
 
+from unittest import mock
+
 import pytest
+from django.core.cache import caches
 from django.test import Client, RequestFactory
 
+from assessment import throttling
 from assessment.models import Assessment, PeerScore
 from assessment.throttling import client_address
 from tests.factories import make_assessment, step_post_data
@@ -206,3 +210,27 @@ def test_the_language_link_leads_to_the_same_page_in_the_other_language(client):
     assert language_links(client.get("/accounts/login/?next=/consultant/"))["en"] == (
         "/en/accounts/login/?next=/consultant/"
     )
+
+
+def test_a_limit_checked_without_counting_reads_the_count_the_counting_keeps():
+    limit = throttling.Limit("test-read", "3/1m")
+    request = RequestFactory().post("/w/", REMOTE_ADDR="203.0.113.7")
+    for _ in range(2):
+        throttling.refused(request, limit)
+        assert not throttling.over(request, limit)
+    throttling.refused(request, limit)
+    assert throttling.over(request, limit)
+    # Another address has its own count.
+    assert not throttling.over(RequestFactory().post("/w/", REMOTE_ADDR="203.0.113.8"), limit)
+
+
+def test_a_limit_checked_without_counting_writes_nothing():
+    # The join page checks two limits for every new phone of a room: a read, never a write.
+    request = RequestFactory().get("/w/ABCD2345/", REMOTE_ADDR="203.0.113.9")
+    cache = caches["default"]
+    with (
+        mock.patch.object(cache, "add", side_effect=AssertionError("written")),
+        mock.patch.object(cache, "set", side_effect=AssertionError("written")),
+        mock.patch.object(cache, "incr", side_effect=AssertionError("written")),
+    ):
+        assert not throttling.join_blocked(request, "a-new-phone")
