@@ -172,7 +172,19 @@ def segment_shares(figures: dict[str, Figure], language: str) -> list[dict]:
     ]
 
 
-def _segment_map(segment_result, figures: dict[str, Figure], language: str) -> str:
+def segment_map(
+    figures: dict[str, Figure],
+    language: str,
+    *,
+    title: str,
+    said: str,
+    said_label: str,
+    shown: str | None = None,
+    shown_label: str = "",
+    accent: str | None = None,
+    caption: str = "",
+) -> str:
+    """The study's four segments on its two axes, with their shares, and who is placed where."""
     quadrants = [
         Quadrant(
             key=share["key"],
@@ -185,9 +197,23 @@ def _segment_map(segment_result, figures: dict[str, Figure], language: str) -> s
     ]
     return segment_map_svg(
         quadrants,
-        title=_("The four segments of the Bpifrance Le Lab study, and where you stand"),
+        title=title,
         x_labels=(_("Inactive or not very active"), _("Active or very active")),
         y_labels=(_("In step or ahead"), _("Behind")),
+        said=said,
+        shown=shown,
+        said_label=said_label,
+        shown_label=shown_label,
+        caption=caption,
+        **({"accent": accent} if accent else {}),
+    )
+
+
+def _segment_map(segment_result, figures: dict[str, Figure], language: str) -> str:
+    return segment_map(
+        figures,
+        language,
+        title=_("The four segments of the Bpifrance Le Lab study, and where you stand"),
         said=segment_result.study.segment,
         shown=segment_result.measured.segment,
         said_label=_("You, by your own account"),

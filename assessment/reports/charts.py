@@ -153,11 +153,18 @@ def segment_map_svg(
     shown: str | None,
     said_label: str,
     shown_label: str,
+    accent: str = ACCENT,
+    caption: str = "",
 ) -> str:
     """The study's two axes as a 2x2 map, the company marked where it places itself and, when it
-    differs, where its answers place it."""
+    differs, where its answers place it. `accent`: a consultancy's colour, on its deck's map;
+    `caption`: lines under the map, for a map that leaves the page its source is written on."""
+    said_fill = "#e6eefb" if accent == ACCENT else "#ffffff"
     left, top, cell_w, cell_h = MAP_LEFT, MAP_TOP, MAP_CELL_WIDTH, MAP_CELL_HEIGHT
-    width, height = left + 2 * cell_w + 4, top + 2 * cell_h + 34
+    caption_lines = _lines(caption, 64) if caption else []
+    width = left + 2 * cell_w + 4
+    caption_top = top + 2 * cell_h + 58
+    height = caption_top + 15 * len(caption_lines) + 4 if caption_lines else top + 2 * cell_h + 34
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'class="chart chart-segments" role="img" aria-label="{escape(title)}" '
@@ -170,7 +177,7 @@ def segment_map_svg(
         mine = quadrant.key == said
         parts.append(
             f'<rect x="{x + 3}" y="{y + 3}" width="{cell_w - 6}" height="{cell_h - 6}" rx="10" '
-            f'fill="{"#e6eefb" if mine else "#f4f6f9"}" stroke="{ACCENT if mine else GRID}" '
+            f'fill="{said_fill if mine else "#f4f6f9"}" stroke="{accent if mine else GRID}" '
             f'stroke-width="{2.5 if mine else 1}"/>'
         )
         parts.append(
@@ -190,11 +197,11 @@ def segment_map_svg(
             label, solid = marker
             mx, my = x + 16, y + 100
             if solid:
-                parts.append(f'<circle cx="{mx + 7}" cy="{my - 5}" r="7" fill="{ACCENT}"/>')
+                parts.append(f'<circle cx="{mx + 7}" cy="{my - 5}" r="7" fill="{accent}"/>')
             else:
                 parts.append(
                     f'<circle cx="{mx + 7}" cy="{my - 5}" r="6.5" fill="#fff" '
-                    f'stroke="{ACCENT}" stroke-width="2.5" stroke-dasharray="3 2"/>'
+                    f'stroke="{accent}" stroke-width="2.5" stroke-dasharray="3 2"/>'
                 )
             parts.append(
                 _text_block(
@@ -203,7 +210,7 @@ def segment_map_svg(
                     my,
                     font_size="14",
                     font_weight="600",
-                    fill=ACCENT,
+                    fill=accent,
                 )
             )
     # Axes: activity from left to right; tempo from bottom (behind) to top (in step or ahead),
@@ -222,6 +229,8 @@ def segment_map_svg(
             f'<g transform="translate({left - 8 - 16 * (len(lines) - 1)} {cy}) rotate(-90)">'
             f"{block}</g>"
         )
+    if caption_lines:
+        parts.append(_text_block(caption_lines, 4, caption_top, font_size="13", fill=MUTED))
     parts.append("</svg>")
     return "".join(parts)
 

@@ -19,6 +19,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
 from assessment.reports.bars_chart import bars_svg
+from assessment.reports.chart_png import svg_size, svg_to_png
 
 from . import brand
 
@@ -169,6 +170,27 @@ def workshop_deck(workshop, report: dict, notes: list[dict], when: date) -> byte
             Inches(6.5),
         )
 
+    if report.get("segment_map"):
+        # The study's map is no chart type PowerPoint has: it goes in as the report's picture.
+        where = deck.slide(_("Where the group stands on the study's map"), eyebrow=client)
+        svg = report["segment_map"]["on_slide"]
+        width, height = svg_size(svg)
+        picture_height = Inches(4.7)
+        picture_width = Emu(int(picture_height * width / height))
+        where.shapes.add_picture(
+            io.BytesIO(svg_to_png(svg)),
+            (WIDE[0] - picture_width) // 2,
+            Inches(1.7),
+            picture_width,
+            picture_height,
+        )
+        deck.lines(
+            where,
+            [f"{report['segment_map']['placed']} {report['segment_map']['source']}."],
+            Inches(6.55),
+            Pt(13),
+        )
+
     if report["knowledge_gaps"]:
         gaps = deck.slide(_("What the room does not know"), eyebrow=client)
         deck.lines(
@@ -223,7 +245,8 @@ def workshop_deck(workshop, report: dict, notes: list[dict], when: date) -> byte
 
 
 def workshop_chart(report: dict, name: str, accent: str | None) -> str | None:
-    """One chart of the deck as SVG, by name; None for a name that is no chart of the workshop."""
+    """One chart of the deck as SVG, by name (`scores`, `segment`, `agenda-<n>` 1-based,
+    `revote-<id>`); None for a name that is no chart of the workshop."""
     colour = {"colour": accent} if accent else {}
     if name == "scores" and report["dimensions"]:
         dimensions = report["dimensions"]
@@ -234,6 +257,8 @@ def workshop_chart(report: dict, name: str, accent: str | None) -> str | None:
             maximum=100,
             **colour,
         )
+    if name == "segment" and report.get("segment_map"):
+        return report["segment_map"]["svg"]
     kind, _sep, number = name.partition("-")
     if kind == "agenda" and number.isdigit() and 1 <= int(number) <= len(report["agenda"]):
         item = report["agenda"][int(number) - 1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from assessment.comparison_presenters import comparability_names, dated_source
 from assessment.domain.group import (
     MULTI,
     OTHER_ROLES,
@@ -15,9 +16,11 @@ from assessment.domain.group import (
 )
 from assessment.domain.questionnaire import SINGLE
 from assessment.domain.segments import SEGMENT_NAMES
-from assessment.presenters import role_names
+from assessment.presenters import role_names, segment_map
+from assessment.selectors import segment_figures
 from assessment.words import dimension_names
 
+from . import brand
 from .revotes import revotes_of
 from .selectors import GroupView
 
@@ -233,6 +236,50 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
     }
 
 
+def _accent(workshop) -> str | None:
+    """The consultancy's colour for the workshop's charts; a team's are the product's."""
+    consultancy = workshop.client.consultancy if workshop.client_id else None
+    if consultancy is None:
+        return None
+    try:
+        return brand.clean_accent(consultancy.accent_colour) or None
+    except ValueError:
+        return None
+
+
+def group_segment_map(segment: str | None, language: str, accent: str | None = None) -> dict | None:
+    """The group's segment on the study's map, beside the study's shares, with their source: a
+    chart for the consultant's deck. None when the room left its place on the map open."""
+    figures = segment_figures()
+    if not segment or segment not in figures:
+        return None
+    study = figures[segment].study
+    source = _("Shares of the four segments: %(source)s · %(population)s") % {
+        "source": dated_source(study, language),
+        "population": comparability_names()["peers"],
+    }
+
+    def drawn(caption: str) -> str:
+        return segment_map(
+            figures,
+            language,
+            title=_("The four segments of the Bpifrance Le Lab study, and where the group stands"),
+            said=segment,
+            said_label=_("The group"),
+            accent=accent,
+            caption=caption,
+        )
+
+    placed = _("The group is placed by its most common answers.")
+    return {
+        # Downloaded alone, the map carries its source; on a slide, the slide's text does.
+        "svg": drawn(f"{placed} {source}."),
+        "on_slide": drawn(""),
+        "placed": placed,
+        "source": source,
+    }
+
+
 def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
     """What the report of a workshop's agreed answers adds: how the group got there, and the
     actions the room decided, which open the report's action plan."""
@@ -241,6 +288,7 @@ def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
     return {
         "workshop_report": {
             **group_context(group, language, named_mode=False),
+            "segment_map": group_segment_map(group.segment, language, _accent(workshop)),
             "date": workshop.created_at,
             "notes": notes,
             "actions": [note for note in notes if note["is_action"]],

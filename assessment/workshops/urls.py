@@ -73,7 +73,7 @@ urlpatterns = [
     path("a/<slug:token>/revote/", participants.revote, name="revote"),
     path("consultant/workshops/<int:pk>/deck.pptx", clients.deck, name="deck"),
     re_path(
-        r"^consultant/workshops/(?P<pk>[0-9]+)/charts/(?P<name>[a-z]+(-[0-9]{1,9})?)\.svg$",
+        r"^consultant/workshops/(?P<pk>[0-9]+)/charts/(?P<name>[a-z]+(-[0-9]{1,9})?)\.(?P<kind>svg|png)$",
         clients.chart,
         name="chart",
     ),

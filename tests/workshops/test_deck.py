@@ -5,8 +5,11 @@ import io
 import re
 
 import pytest
+from PIL import Image
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
+from assessment.reports.chart_png import svg_size
 from assessment.workshops import services
 from tests.workshops.conftest import answer_everything, join
 
@@ -136,13 +139,89 @@ def test_each_chart_downloads_as_svg(client, alice, questionnaire, workshop):
     assert ">2</text>" in svg and ">1</text>" in svg  # the counts beside their bars
 
 
-@pytest.mark.parametrize("name", ["agenda-9", "revote-1", "nothing", "agenda-0"])
-def test_a_chart_the_workshop_does_not_have_is_a_404(client, alice, workshop, name):
+@pytest.mark.parametrize("kind", ["svg", "png"])
+@pytest.mark.parametrize("name", ["agenda-9", "revote-1", "nothing", "agenda-0", "segment"])
+def test_a_chart_the_workshop_does_not_have_is_a_404(client, alice, workshop, name, kind):
     services.workshop_reveal(workshop=workshop)
     client.force_login(alice)
-    assert client.get(f"/consultant/workshops/{workshop.pk}/charts/{name}.svg").status_code == 404
+    assert (
+        client.get(f"/consultant/workshops/{workshop.pk}/charts/{name}.{kind}").status_code == 404
+    )
 
 
 def test_only_the_consultancy_gets_the_charts(client, charlie, workshop):
     client.force_login(charlie)
     assert client.get(f"/consultant/workshops/{workshop.pk}/charts/scores.svg").status_code == 404
+
+
+def picture_slides(deck):
+    return [
+        slide
+        for slide in deck.slides
+        if any(shape.shape_type == MSO_SHAPE_TYPE.PICTURE for shape in slide.shapes)
+    ]
+
+
+def test_the_deck_places_the_group_on_the_studys_map_with_the_studys_source(
+    client, alice, questionnaire, workshop
+):
+    for number in range(3):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}"), "combative")
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    deck = deck_of(client, workshop)
+    assert titles(deck)[:3] == [
+        "Workshop results",
+        "The group's scores",
+        "Where the group stands on the study's map",
+    ]
+    [where] = picture_slides(deck)
+    [picture] = [s for s in where.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert picture.image.content_type == "image/png"
+    assert Image.open(io.BytesIO(picture.image.blob)).size[0] > 800
+    source = " ".join(s.text_frame.text for s in where.shapes if s.has_text_frame)
+    assert "Bpifrance Le Lab, surveyed in 2018" in source and "French SMEs and mid-caps" in source
+    svg = client.get(f"/en/consultant/workshops/{workshop.pk}/charts/segment.svg").content.decode()
+    words = " ".join(re.sub(r"<[^>]+>", " ", svg).split())
+    assert "The group is placed by its most common answers." in words and "Combative" in words
+    assert "Shares of the four segments: Bpifrance Le Lab, surveyed in 2018" in words
+    assert "9%" in words and "44%" in words  # the study's shares stand beside the group
+
+
+def test_a_room_split_on_its_place_on_the_map_gets_no_map(client, alice, questionnaire, workshop):
+    # The tempo splits 1 to 1: the proposal leaves it open, so the group has no segment yet.
+    for number, tempo in enumerate(("late", "ahead")):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}"), tempo=tempo)
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    assert "Where the group stands on the study's map" not in titles(deck_of(client, workshop))
+    assert client.get(f"/consultant/workshops/{workshop.pk}/charts/segment.svg").status_code == 404
+    assert client.get(f"/consultant/workshops/{workshop.pk}/charts/segment.png").status_code == 404
+
+
+def test_each_chart_downloads_as_a_png_picture_twice_its_size(
+    client, alice, questionnaire, workshop
+):
+    for number, tempo in enumerate(("late", "late", "ahead")):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}"), tempo=tempo)
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    page = client.get(f"/en/consultant/workshops/{workshop.pk}/").content.decode()
+    assert f"/consultant/workshops/{workshop.pk}/charts/agenda-1.png" in page
+    assert f"/consultant/workshops/{workshop.pk}/charts/segment.png" in page
+    svg = client.get(f"/en/consultant/workshops/{workshop.pk}/charts/agenda-1.svg").content
+    response = client.get(f"/en/consultant/workshops/{workshop.pk}/charts/agenda-1.png")
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"].endswith('-agenda-1.png"')
+    picture = Image.open(io.BytesIO(response.content)).convert("RGB")
+    width, height = svg_size(svg.decode())
+    assert abs(picture.size[0] - 2 * width) <= 2 and abs(picture.size[1] - 2 * height) <= 2
+    colours = set(picture.getdata())
+    assert (0x1F, 0x5F, 0xBF) in colours  # the bars, in the product's accent
+    assert any(max(pixel) < 80 for pixel in colours)  # the words, in ink
+
+
+def test_a_chart_in_a_format_the_product_does_not_make_is_a_404(client, alice, workshop):
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    assert client.get(f"/consultant/workshops/{workshop.pk}/charts/scores.gif").status_code == 404

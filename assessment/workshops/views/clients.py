@@ -16,6 +16,7 @@ from assessment import exports
 from assessment.downloads import download, table_download
 from assessment.refusals import CannotAttach
 from assessment.reports import queue
+from assessment.reports.chart_png import svg_to_png
 from assessment.reports.delivery import ReportAddresses, report_response
 from assessment.reports.pdf import progress_report_filename
 from assessment.throttling import client_address
@@ -220,9 +221,10 @@ def deck(request, pk):
 
 @login_required
 @require_GET
-def chart(request, pk, name):
-    """One of the workshop's charts as SVG, for the consultant's own slides: the scores, an
-    agenda item (`agenda-<n>`, 1-based) or a re-vote (`revote-<id>`)."""
+def chart(request, pk, name, kind):
+    """One of the workshop's charts for the consultant's own slides, as SVG or as a PNG picture:
+    the scores, the segment, an agenda item (`agenda-<n>`, 1-based) or a re-vote
+    (`revote-<id>`)."""
     workshop = get_workshop_for_user(request, pk)
     words = workshop_report_context(workshop, selectors.workshop_group(workshop), get_language())[
         "workshop_report"
@@ -231,4 +233,7 @@ def chart(request, pk, name):
     svg = workshop_chart(words, name, accent)
     if svg is None:
         raise Http404
-    return download(svg.encode(), "image/svg+xml", f"workshop-{workshop.code}-{name}.svg")
+    filename = f"workshop-{workshop.code}-{name}.{kind}"
+    if kind == "png":
+        return download(svg_to_png(svg), "image/png", filename)
+    return download(svg.encode(), "image/svg+xml", filename)
