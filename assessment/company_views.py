@@ -11,14 +11,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import selectors, services, throttling
+from . import services, throttling
 from .downloads import download
 from .forms import EmailLinkForm
 from .history import company_assessments
 from .mail import send_private_link
 from .models import Assessment
 from .refusals import IncompleteAssessment
-from .reports.pdf import assessment_report_pdf, report_filename
+from .reports import queue
+from .reports.tasks import email_link_with_report
 from .toolkits import toolkit_file
 from .views import _finished_assessment, deleted, private_link, remember, respondents_own
 
@@ -49,19 +50,12 @@ def email_link(request, token):
         )
         return _back(request, assessment)
     language = get_language()
-    report = None
+    link = private_link(request, assessment)
     if assessment.is_complete:
-        pdf = assessment_report_pdf(selectors.assessment_report(assessment), language)
-        report = (report_filename(assessment, language), pdf)
+        return _email_link_with_report(request, assessment, recipient, link, language)
     throttling.email_sent(request, recipient)
     try:
-        send_private_link(
-            assessment=assessment,
-            recipient=recipient,
-            link=private_link(request, assessment),
-            language=language,
-            report=report,
-        )
+        send_private_link(assessment=assessment, recipient=recipient, link=link, language=language)
     except (OSError, smtplib.SMTPException):
         messages.error(
             request,
@@ -72,6 +66,37 @@ def email_link(request, token):
     messages.success(
         request,
         _("Sent to %(address)s. This address is used for nothing else.") % {"address": recipient},
+    )
+    return _back(request, assessment)
+
+
+def _email_link_with_report(request, assessment, recipient, link, language):
+    """A finished company's link goes with its report: the report worker renders it, counted
+    with every other render of this link and this address, and sends the e-mail."""
+    try:
+        prepared = queue.assessment_report_request(
+            assessment=assessment, language=language, address=throttling.client_address(request)
+        )
+    except queue.RenderLimitReached:
+        messages.warning(
+            request,
+            _(
+                "Preparing a report takes time, so each link and each address may ask for a "
+                "limited number of new reports per hour. Try again later: reports already "
+                "prepared can still be downloaded."
+            ),
+        )
+        return _back(request, assessment)
+    throttling.email_sent(request, recipient)
+    email_link_with_report.enqueue(prepared.pk, assessment.pk, recipient, link, language)
+    services.assessment_keep_email(assessment=assessment, email=recipient)
+    messages.success(
+        request,
+        _(
+            "Your link and your PDF report are on their way to %(address)s: they arrive within "
+            "a few minutes. This address is used for nothing else."
+        )
+        % {"address": recipient},
     )
     return _back(request, assessment)
 

@@ -1,6 +1,8 @@
 """No private link in any log line: the request log (a 404 names the path it did not find), the
-access log (the request line and the Referer of every file a private page loads), mails written
-to the console in development.
+access log (the request line and the Referer of every file a private page loads) and the app
+server's own error log ("Error handling request <path>"). Mails written to the console are not a
+log line: the console mail backend is for development, and the deployment check refuses it
+(`assessment/checks.py`).
 
 Whoever reads the logs must not be able to open a company's answers, accept an invitation or
 reset a password from them.
@@ -15,9 +17,10 @@ from gunicorn.glogging import Logger as GunicornBaseLogger
 
 # The secret part of each kind of private address: an assessment's /a/<token>/, an invitation's
 # /accounts/invitation/<token>/, a password reset's /accounts/reset/<uid>/<token>/, a workshop's
-# /w/<code>/ (and the same in any language prefix or full URL).
+# /w/<code>/, a team's /t/<token>/, a campaign's /c/<token>/ (and the same in any language prefix
+# or full URL).
 SECRET_IN_PATH = re.compile(
-    r"(?P<prefix>/(?:a|invitation|w)/)[^/\s?#\"']+"
+    r"(?P<prefix>/(?:a|invitation|w|t|c)/)[^/\s?#\"']+"
     r"|(?P<reset>/reset/)[^/\s?#\"']+/[^/\s?#\"']+"
 )
 HIDDEN = "…"
@@ -44,7 +47,13 @@ class ScrubSecrets(logging.Filter):
 
 
 class GunicornLogger(GunicornBaseLogger):
-    """Gunicorn's access log with every field that can carry a path scrubbed (gunicorn.conf.py)."""
+    """Gunicorn's access log with every field that can carry a path scrubbed, and its error log
+    passed through the same filter as the app's (gunicorn.conf.py)."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        if not any(isinstance(f, ScrubSecrets) for f in self.error_log.filters):
+            self.error_log.addFilter(ScrubSecrets())
 
     def atoms(self, resp, req, environ, request_time):
         return {

@@ -178,6 +178,24 @@ def test_pages_and_files_reached_by_a_private_link_are_kept_by_no_cache(client):
         assert no_store(client.get(path)), path
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/w/ZQ4W7K/",  # a join code, a real one or not
+        "/en/w/ZQ4W7K/",
+        "/accounts/invitation/an-invitation-token-0123456789abcdef/",
+        "/accounts/reset/MQ/set-password/",
+        "/accounts/reset/MQ/cw2abc-0123456789abcdef0123/",
+        "/t/a-team-token-0123456789abcdefghijklmnop/",
+        "/c/a-campaign-token-0123456789abcdefghijkl/",
+    ],
+)
+def test_join_invitation_reset_team_and_campaign_links_are_kept_by_no_cache(client, path):
+    response = client.get(path)
+    assert response.status_code < 500
+    assert no_store(response), (path, response.status_code)
+
+
 def test_the_report_is_kept_by_no_cache(client):
     assessment = make_assessment(profile="pioneers", complete=True)
     response = client.get(f"/a/{assessment.token}/report.pdf")

@@ -1,6 +1,8 @@
 """No private link in any log line: a real server's request log and access log are read back
 after private pages, wrong links, an invitation and a password reset were asked for."""
 
+import io
+import logging
 import os
 import re
 import signal
@@ -13,8 +15,9 @@ import urllib.request
 from http.cookiejar import CookieJar
 
 import pytest
+from gunicorn.config import Config
 
-from assessment.logs import scrub
+from assessment.logs import GunicornLogger, scrub
 from tests.servers import ROOT, free_port
 
 TOKEN = "Abc123_-xyzXYZ0987654321abcdefGHIJKLmnopq"
@@ -29,11 +32,27 @@ TOKEN = "Abc123_-xyzXYZ0987654321abcdefGHIJKLmnopq"
         ("/accounts/reset/MQ/set-password/", "/accounts/reset/…/…/"),
         ("/accounts/reset/MQ/cw2abc-0123456789abcdef0123/", "/accounts/reset/…/…/"),
         ("GET /w/ABC346/ HTTP/1.1", "GET /w/…/ HTTP/1.1"),
+        (f"GET /en/t/{TOKEN}/ HTTP/1.1", "GET /en/t/…/ HTTP/1.1"),
+        (f"Not Found: /c/{TOKEN}/", "Not Found: /c/…/"),
         ("GET /sources/ HTTP/1.1", "GET /sources/ HTTP/1.1"),
     ],
 )
 def test_secrets_in_a_line_are_hidden_and_nothing_else(line, scrubbed):
     assert scrub(line) == scrubbed
+
+
+def test_the_app_servers_error_log_hides_the_path_of_a_request_that_failed():
+    logger = GunicornLogger(Config())
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    logger.error_log.addHandler(handler)
+    try:
+        logger.error("Error handling request %s", f"/a/{TOKEN}/step/2/")
+        logger.exception("Error handling request %s", f"/en/t/{TOKEN}/")
+    finally:
+        logger.error_log.removeHandler(handler)
+    assert "Error handling request /a/…/step/2/" in written.getvalue()
+    assert TOKEN not in written.getvalue()
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

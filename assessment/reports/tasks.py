@@ -8,10 +8,12 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
+from ..mail import send_private_link
+from ..models import Assessment
 from ..selectors import assessment_report
 from ..workshops.selectors import client_progress
 from .models import PreparedReport
-from .pdf import assessment_report_pdf, progress_report_pdf
+from .pdf import assessment_report_pdf, progress_report_pdf, report_filename
 
 # The queue's own bookkeeping of finished renders is of no use after a day.
 TASK_RECORDS_KEPT_FOR = timedelta(days=1)
@@ -38,3 +40,28 @@ def _render(prepared: PreparedReport) -> bytes:
     if prepared.assessment_id is not None:
         return assessment_report_pdf(assessment_report(prepared.assessment), prepared.language)
     return progress_report_pdf(client_progress(prepared.client), prepared.language)
+
+
+@task(queue_name="reports")
+def email_link_with_report(
+    prepared_id: int, assessment_id: int, recipient: str, link: str, language: str
+) -> None:
+    """The private link and the report a finished company asked to receive: sent from here, once
+    the report is rendered, so that no render ever takes a thread that answers pages."""
+    assessment = Assessment.objects.filter(pk=assessment_id).first()
+    if assessment is None:
+        return  # deleted meanwhile: nothing is sent
+    prepared = PreparedReport.objects.defer("pdf").filter(pk=prepared_id).first()
+    if prepared is None:
+        return  # its assessment was deleted with it
+    if not prepared.is_ready:
+        # Its own render may be behind this task in line, or have failed: render it here.
+        render_report.call(prepared_id)
+    pdf = bytes(PreparedReport.objects.values_list("pdf", flat=True).get(pk=prepared_id))
+    send_private_link(
+        assessment=assessment,
+        recipient=recipient,
+        link=link,
+        language=language,
+        report=(report_filename(assessment, language), pdf),
+    )

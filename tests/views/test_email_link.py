@@ -3,12 +3,14 @@ back from a real SMTP server on the loopback."""
 
 import html
 import re
+from unittest import mock
 
 import pytest
 
 from assessment.models import Assessment
 from tests.factories import make_assessment
 from tests.mailbox import plain_text
+from tests.report_worker import download_report, run_report_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -49,14 +51,50 @@ def test_the_message_holds_nothing_that_reports_back(client, smtp_server):
     assert re.findall(r"https?://\S+", body) == [f"http://testserver/a/{assessment.token}/"]
 
 
-def test_a_finished_assessment_sends_its_report_along(client, smtp_server):
+def test_a_finished_assessment_sends_its_report_along_from_the_report_worker(client, smtp_server):
     assessment = make_assessment(profile="combative", complete=True)
-    send(client, assessment, "marie@usinage-martin.fr", back="results")
+    with mock.patch("assessment.reports.pdf.HTML") as renderer:
+        page = send(client, assessment, "marie@usinage-martin.fr", back="results")
+    # The request renders nothing and sends nothing: it asks the report worker, and says so.
+    renderer.assert_not_called()
+    assert smtp_server.messages == []
+    assert "sont en route vers marie@usinage-martin.fr" in html.unescape(page.content.decode())
+    run_report_worker()
     [message] = smtp_server.wait_for(1)
     [report] = list(message.iter_attachments())
     assert report.get_content_type() == "application/pdf"
     assert report.get_content().startswith(b"%PDF")
     assert "Votre rapport PDF est en pièce jointe." in plain_text(message)
+    assert f"http://testserver/a/{assessment.token}/" in plain_text(message)
+
+
+def test_the_report_sent_by_email_is_the_one_downloaded_rendered_once(client, smtp_server):
+    assessment = make_assessment(profile="combative", complete=True)
+    download_report(client, f"/a/{assessment.token}/report.pdf")
+    with mock.patch("assessment.reports.tasks.assessment_report_pdf") as render:
+        send(client, assessment, "marie@usinage-martin.fr", back="results")
+        run_report_worker()
+    render.assert_not_called()
+    [message] = smtp_server.wait_for(1)
+    assert [part.get_content_type() for part in message.iter_attachments()] == ["application/pdf"]
+
+
+def test_a_report_by_email_counts_among_the_links_renders(client, smtp_server, settings):
+    assessment = make_assessment(profile="combative", complete=True)
+    with mock.patch("assessment.reports.queue.RENDERS_PER_SUBJECT_PER_HOUR", 0):
+        page = send(client, assessment, "marie@usinage-martin.fr", back="results")
+    assert "un nombre limité de nouveaux rapports" in html.unescape(page.content.decode())
+    run_report_worker()
+    assert smtp_server.messages == []
+    assert Assessment.objects.get(pk=assessment.pk).email == ""
+
+
+def test_nothing_is_sent_for_an_assessment_deleted_before_its_report(client, smtp_server):
+    assessment = make_assessment(profile="combative", complete=True)
+    send(client, assessment, "marie@usinage-martin.fr", back="results")
+    client.post(f"/a/{assessment.token}/delete/")
+    run_report_worker()
+    assert smtp_server.messages == []
 
 
 def test_the_address_is_kept_and_shown_until_forgotten(client, smtp_server):
