@@ -1,7 +1,7 @@
 """A whole 90-minute workshop in minutes, in real Chromium windows: nine phones (two roles of
 three, one of two, one lone person), the reveal, the projector stepped through with the
-keyboard, a re-vote answered on a phone, a note with an owner, the close confirmed, the agreed
-answers, and the PDF and the PPTX read back."""
+keyboard, a re-vote answered on phones, a note with an owner and a due date, the close
+confirmed, the agreed answers, and the PDF and the PPTX read back."""
 
 import io
 
@@ -16,7 +16,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 from assessment import services as assessment_services
 from assessment.reports.pdf import assessment_report_pdf
 from assessment.selectors import assessment_report
-from assessment.workshops import services
+from assessment.workshops import revotes, services
 from assessment.workshops.models import Membership, Workshop
 from tests.browser.chromium import DESKTOP, PHONE, chromium
 from tests.browser.test_questionnaire import answer_step, click, click_and_wait, next_step
@@ -99,21 +99,29 @@ def test_a_consultant_runs_a_whole_workshop_with_nine_phones(live_server):
         WebDriverWait(phone, 10).until(
             lambda d: "Votre seconde réponse est enregistrée" in d.page_source
         )
+        # The three managers, moved by the discussion, vote again from their own phones.
+        revote = revotes.open_revote(workshop)
+        for participant in workshop.participants.filter(role="management"):
+            revotes.revote_answer(participant=participant, revote_id=revote.pk, raw="in_step")
         consultant.refresh()
         click_and_wait(
             consultant,
             consultant.find_element(By.CSS_SELECTOR, "form[action$='/revote/close/'] button"),
         )
-        assert "Avant (9)" in consultant.page_source and "Après (1)" in consultant.page_source
+        assert "Avant (9)" in consultant.page_source and "Après (4)" in consultant.page_source
 
         # A note with an owner, against the tempo.
         notes = consultant.find_element(By.ID, "notes")
         notes.find_element(By.CSS_SELECTOR, 'select[name="question"] option[value="tempo"]').click()
         notes.find_element(By.NAME, "text").send_keys("Comparer avec deux concurrents")
         notes.find_element(By.NAME, "owner").send_keys("Commercial")
+        # The date as the browser's own date picker sets it, whatever its display format.
+        consultant.execute_script(
+            "arguments[0].value = '2027-01-15'", notes.find_element(By.NAME, "due")
+        )
         click_and_wait(consultant, notes.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         assert (
-            "Comparer avec deux concurrents — Commercial"
+            "Comparer avec deux concurrents — Commercial, d'ici le 15 janvier 2027"
             in consultant.find_element(By.ID, "notes").text
         )
 
@@ -138,7 +146,7 @@ def test_a_consultant_runs_a_whole_workshop_with_nine_phones(live_server):
     pdf = assessment_report_pdf(assessment_report(workshop.agreed_assessment), "fr")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Second vote, après la discussion" in text
-    assert "Action : Comparer avec deux concurrents — Commercial" in text
+    assert "Action : Comparer avec deux concurrents — Commercial, d'ici le 15 janvier 2027" in text
     assert "Direction (3) : surtout « En avance »" in text
     browser = Client()
     browser.force_login(alice)

@@ -191,3 +191,42 @@ def test_roles_are_not_listed_where_the_whole_room_gave_the_same_answer(
     networks = questionnaire.question("networks").label.in_language("en")
     card = page[page.index(networks) : page.index("Note a dissent", page.index(networks))]
     assert "by-role" not in card
+
+
+def test_the_role_that_knows_is_named_on_screen_and_in_the_report_from_three_people(
+    client, alice, questionnaire, workshop
+):
+    # Marketing (three) gives the budget; sales (three) do not know it.
+    for number in range(1, 4):
+        answer_everything(client, questionnaire, join(workshop, f"m{number}", "marketing"))
+        answer_everything(
+            client,
+            questionnaire,
+            join(workshop, f"s{number}", "sales"),
+            external_budget="dont_know",
+        )
+    page = facilitator_page(client, alice, workshop)
+    budget = questionnaire.question("external_budget").label.in_language("en")
+    assert (
+        f"{budget} — 3 of 6 do not know; 3 know. "
+        "Among them, everyone in: Marketing and communication." in page
+    )
+    services.workshop_close(workshop=workshop)
+    workshop.refresh_from_db()
+    agreed = services.workshop_record_consensus(
+        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
+    )
+    pdf = assessment_report_pdf(assessment_report(agreed), "fr")
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
+    )
+    assert (
+        "3 sur 6 ne savent pas ; 3 savent. "
+        "Parmi eux, tous les membres de : Marketing et communication." in text
+    )
+
+
+def test_a_lone_person_who_knows_is_never_named(client, alice, questionnaire, workshop):
+    transport_company(client, questionnaire, workshop)
+    page = facilitator_page(client, alice, workshop)
+    assert "Among them" not in page
