@@ -11,6 +11,7 @@ from django.utils.translation import override
 from benchmarks.barometer import BAROMETER_CELL_MINIMUM, Barometer, SegmentShares, Share
 
 from .barometer_selectors import BarometerPage, respondents_in_segment
+from .comparison_presenters import dated_source
 from .domain.segments import SEGMENT_NAMES, SEGMENTS
 from .reports.barometer_chart import ShareBar, shares_svg
 from .words import format_percent
@@ -105,6 +106,20 @@ def barometer_context(page: BarometerPage, language: str) -> dict:
     with override(language):
         barometer = page.barometer
         labels = _headline_labels()
+        headlines = [
+            {
+                "label": labels[headline.figure_id],
+                "figure": page.headline_figures[headline.figure_id],
+                # The age in words, as beside every comparison: a 2011 figure is not today's.
+                "dated_source": dated_source(
+                    page.headline_figures[headline.figure_id].study, language
+                ),
+                "answered": headline.answered,
+                "ours": _cell(headline.share, language),
+            }
+            for headline in barometer.headlines
+            if headline.figure_id in labels and headline.figure_id in page.headline_figures
+        ]
         return {
             "barometer": barometer,
             "minimum": BAROMETER_CELL_MINIMUM,
@@ -135,16 +150,10 @@ def barometer_context(page: BarometerPage, language: str) -> dict:
                     _group_rows(barometer.measured_by_sector, "sector", page, language),
                 ),
             ],
-            "headlines": [
-                {
-                    "label": labels[headline.figure_id],
-                    "figure": page.headline_figures[headline.figure_id],
-                    "answered": headline.answered,
-                    "ours": _cell(headline.share, language),
-                }
-                for headline in barometer.headlines
-                if headline.figure_id in labels and headline.figure_id in page.headline_figures
-            ],
+            "headlines": headlines,
+            # Bpifrance's "spent nothing" counted staff costs; 2027-1 asks external spend only.
+            "spending_not_compared": bool(headlines)
+            and "bpifrance_budget_zero" not in {row["figure"].id for row in headlines},
             "chart_svg": mark_safe(  # noqa: S308 - every text in the markup is escaped by the builder
                 _chart(barometer, page, language)
             )

@@ -138,3 +138,12 @@ def text_colour_on(accent: str) -> str:
         return best
     # On mid-tones neither reaches WCAG AA; white or pure black always does (4.58 at worst).
     return max((LIGHT_TEXT, "#000000"), key=lambda text: contrast_ratio(accent, text))
+
+
+def ink_on_white(accent: str) -> str:
+    """The accent as text on a white page: itself when it reads at WCAG AA, otherwise darkened in
+    steps (same hue) until it does, so the projector's large type stays in the brand's colour."""
+    colour = accent
+    while contrast_ratio(colour, LIGHT_TEXT) < AA_CONTRAST:
+        colour = "#" + "".join(f"{int(int(colour[i : i + 2], 16) * 0.9):02x}" for i in (1, 3, 5))
+    return colour

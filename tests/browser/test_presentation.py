@@ -60,6 +60,18 @@ def test_before_the_reveal_the_code_and_qr_can_be_read_from_the_back(live_server
         assert float(address.value_of_css_property("font-size").removesuffix("px")) >= 36
 
 
+def test_the_projector_speaks_in_the_consultancys_colour(live_server):
+    workshop = a_workshop()
+    consultancy = workshop.client.consultancy
+    consultancy.accent_colour = "#0b7a5a"
+    consultancy.save()
+    with chromium(1280, 720) as projector:
+        log_in(projector, live_server.url, "alice@conseil.fr")
+        projector.get(f"{live_server.url}/consultant/workshops/{workshop.pk}/present/")
+        code = projector.find_element(By.CLASS_NAME, "slide-code")
+        assert code.value_of_css_property("color") == "rgba(11, 122, 90, 1)"
+
+
 def test_the_operator_s_controls_fade_when_the_mouse_rests_and_come_back(live_server):
     workshop = a_workshop()
     with chromium(1280, 720) as projector:

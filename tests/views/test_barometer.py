@@ -140,8 +140,20 @@ def test_the_studies_headline_figures_stand_beside_our_answers_with_their_source
     assert "60%42–75%of30companies" in untrained_row
     assert "NorthAmerica60%42–75%of30companies" in headlines
     # The study's budget counted staff costs; questionnaire 2027-1 asks external spend only, so
-    # "spend nothing" is no longer set beside our answers.
+    # "spend nothing" is no longer set beside our answers, and the page says why.
     assert "Spendnothing" not in headlines
+    assert "spendnothingisnotsetbesideours" in headlines
+    assert "staffincluded,andourquestionnaireasksaboutexternalspendingonly" in headlines
+
+
+def test_each_headline_figure_says_how_old_it_is(client):
+    population()
+    with time_machine.travel(datetime(2026, 11, 30, 10, 0, tzinfo=UTC), tick=False):
+        headlines = " ".join(text_of(page(client, "en"), "headlines").split())
+        french = " ".join(text_of(page(client), "headlines").split())
+    assert "Bpifrance Le Lab, surveyed in 2018, 8 years ago · France" in headlines
+    assert "surveyed in 2011, 15 years ago · North America" in headlines
+    assert "Bpifrance Le Lab, enquête de 2018, il y a 8 ans · France" in french
 
 
 def test_the_home_page_and_the_sources_page_link_to_the_barometer(client):

@@ -264,6 +264,29 @@ def test_text_on_any_accent_reads_at_wcag_aa(value):
     assert wcag_contrast(accent, brand.text_colour_on(accent)) >= 4.5
 
 
+@given(st.integers(min_value=0, max_value=0xFFFFFF))
+def test_the_accent_as_text_on_white_reads_at_wcag_aa(value):
+    accent = f"#{value:06x}"
+    assert wcag_contrast(brand.ink_on_white(accent), "#ffffff") >= 4.5
+
+
+@pytest.mark.parametrize(
+    ("accent", "ink"),
+    [
+        ("#0b7a5a", "#0b7a5a"),  # dark enough already: the colour itself
+        ("#1f5fbf", "#1f5fbf"),
+        ("#ffcc00", "#866a00"),  # a yellow, darkened in its own hue until it reads
+    ],
+)
+def test_the_accent_keeps_its_hue_as_text(accent, ink):
+    assert brand.ink_on_white(accent) == ink
+
+
+def test_the_accent_stylesheet_gives_the_projector_its_ink(client):
+    css = client.get("/brand/accent-ffcc00.css").content.decode()
+    assert "--brand-accent: #ffcc00;" in css and "--brand-ink: #866a00;" in css
+
+
 def test_the_join_page_tells_a_participant_what_is_stored_and_whose_it_is(client, workshop):
     page = text_of(client.get(f"/w/{workshop.code}/"))
     assert "Ce qui est conservé" in page and "Elles appartiennent à Maison Lefèvre" in page

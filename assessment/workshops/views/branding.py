@@ -65,7 +65,11 @@ def accent_stylesheet(request, colour):
     """The accent colour as CSS variables: pages keep a policy without inline styles."""
     accent = f"#{colour}"
     on_accent = brand.text_colour_on(accent)
-    css = f":root {{ --brand-accent: {accent}; --brand-on-accent: {on_accent}; }}\n"
+    ink = brand.ink_on_white(accent)
+    css = (
+        f":root {{ --brand-accent: {accent}; --brand-on-accent: {on_accent}; "
+        f"--brand-ink: {ink}; }}\n"
+    )
     response = HttpResponse(css, content_type="text/css")
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
