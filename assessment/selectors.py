@@ -32,7 +32,7 @@ from benchmarks.figures import (
     SectorTendency,
     Study,
     figure_for,
-    load_sector_tendencies,
+    sector_tendency_of,
     studies_in_order,
 )
 from benchmarks.peers import (
@@ -242,7 +242,7 @@ def assessment_results(assessment: Assessment) -> AssessmentResults:
         findings=findings_for(answers, question_ladders),
         studies=studies_in_order(),
         segment_figures=segment_figures(),
-        sector_tendency=load_sector_tendencies().get(answers.get("sector")),
+        sector_tendency=sector_tendency_of(answers),
         in_study_population=in_bpifrance_population(answers),
         peers=assessment_peer_groups(assessment),
         peers_include_synthetic=settings.PEER_BENCHMARKS_INCLUDE_SYNTHETIC,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -152,6 +153,8 @@ class SectorTendency:
     sector: str
     study: Study
     tendency: str  # "little_active" or "active"
+    # The study drew it from firms "en contact avec le consommateur final" (seed 004).
+    drawn_from_end_consumers: bool
     statement_fr: str
     statement_en: str
 
@@ -164,11 +167,26 @@ def load_sector_tendencies() -> dict[str, SectorTendency]:
             sector=row["sector"],
             study=studies[row["study_id"]],
             tendency=row["tendency"],
+            drawn_from_end_consumers=row["drawn_from_end_consumers"] == "yes",
             statement_fr=row["statement_fr"],
             statement_en=row["statement_en"],
         )
         for row in _read("sector_tendencies.csv").to_dict("records")
     }
+
+
+def sector_tendency_of(answers: Mapping[str, object]) -> SectorTendency | None:
+    """The study's tendency for the company's sector, if it speaks to the company: one the study
+    drew from contact with the end consumer says nothing of a firm that sells to businesses only
+    (a wholesaler among "retail and wholesale", a business-travel agency among tourism)."""
+    tendency = load_sector_tendencies().get(answers.get("sector"))
+    if (
+        tendency is not None
+        and tendency.drawn_from_end_consumers
+        and answers.get("market") == "b2b"
+    ):
+        return None
+    return tendency
 
 
 def figures_by_study() -> list[dict]:

@@ -15,7 +15,13 @@ from benchmarks.compare import (
     distributions,
     parse_target,
 )
-from benchmarks.figures import can_be_compared, load_figures, load_sector_tendencies, load_studies
+from benchmarks.figures import (
+    can_be_compared,
+    load_figures,
+    load_sector_tendencies,
+    load_studies,
+    sector_tendency_of,
+)
 from tests.profiles import PROFILES
 
 WHO_RUNS = (
@@ -125,6 +131,15 @@ def test_sales_begun_on_social_media_is_never_read_as_tracking_sales(indicators)
 # Bpifrance: « Les entreprises en contact avec le consommateur final … (comme les services, le
 # commerce ou encore le tourisme) » (seed 004): consumer services, not the questionnaire's
 # business services.
+@pytest.mark.parametrize("sector", ["retail", "tourism"])
+def test_a_tendency_drawn_from_end_consumers_is_not_said_of_a_b2b_only_firm(sector):
+    assert sector_tendency_of({"sector": sector, "market": "b2b"}) is None
+    assert sector_tendency_of({"sector": sector, "market": "both"}).sector == sector
+    assert sector_tendency_of({"sector": sector}).sector == sector  # 2026-1 did not ask
+    # The study's little-active sectors were not drawn from consumer contact: said to all.
+    assert sector_tendency_of({"sector": "industry", "market": "b2b"}).sector == "industry"
+
+
 def test_the_studys_consumer_services_are_not_said_of_business_services():
     tendencies = load_sector_tendencies()
     assert "services" not in tendencies

@@ -14,7 +14,7 @@ from assessment.domain.recommendations import (
 )
 from assessment.domain.results import assess
 from assessment.selectors import ladders
-from benchmarks.compare import AMONG_TOP, LIKE, TOP, UNLIKE, compare_all
+from benchmarks.compare import AMONG_TOP, LIKE, TOP, compare_all
 from tests.answers import complete_answers
 from tests.profiles import PROFILES_BY_VERSION
 from tests.profiles_2026 import PROFILES_2026 as PROFILES
@@ -52,15 +52,18 @@ def contradictions(answers, version="2026-1"):
 def strategy_reading(strategy):
     answers = {**PROFILES["combative"](), "strategy": strategy}
     result, comparisons = readings(answers)
-    found = next(c for c in comparisons if c.figure.id == "bpifrance_strategy_none")
+    found = next((c for c in comparisons if c.figure.id == "bpifrance_strategy_none"), None)
     return result, found
 
 
-def test_an_informal_strategy_told_to_write_one_is_not_ahead_of_most():
-    # « 70 % n'avaient aucune stratégie »: past them, yet asked to write one page.
+def test_an_informal_strategy_told_to_write_one_is_read_on_neither_side():
+    # « 70 % n'avaient aucune stratégie »: a strategy in people's heads may have been counted
+    # there or not, so it is not placed; and it is asked to write one page.
     result, found = strategy_reading("informal")
     assert "strategy" in result.answers_to_change
-    assert (found.reading, found.company_share) == (UNLIKE, 30)
+    assert found is None
+    _result, none = strategy_reading("none")
+    assert (none.reading, none.company_share) == (LIKE, 70)
 
 
 def test_a_written_strategy_no_action_asks_to_change_is_ahead_of_most():

@@ -224,3 +224,15 @@ def test_in_the_demonstration_the_results_page_says_the_companies_include_synthe
     english = client.get(f"/en/a/{company.token}/results/").content.decode()
     assert "Among the 41 companies that took this assessment since" in english
     assert "Demonstration: they include synthetic companies, not real answers." in english
+
+
+def test_a_strategy_nobody_wrote_down_counts_on_neither_side_of_no_strategy(client):
+    # 12 casual builders have none, 18 pioneers write theirs; 10 more keep one in their heads.
+    population()
+    for _ in range(10):
+        make_assessment(profile="pioneers", complete=True, strategy="informal")
+    headlines = compact(text_of(page(client, "en"), "headlines"))
+    no_strategy = headlines.split("Havenostrategy")[1].split("Havenottrained")[0]
+    # 12 of the 30 who could be placed: 40 %, Wilson 24.6 to 57.7 %; the 10 are left out.
+    assert "40%25–58%of30companies" in no_strategy
+    assert "strategyinpeople'sheadswithnothingwritten" in headlines
