@@ -243,6 +243,11 @@ def arguments_parser() -> argparse.ArgumentParser:
     parser.add_argument("--requests-csv", help="every request written here, one row each")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument(
+        "--stack",
+        action="store_true",
+        help="--serve: the whole stack of `make serve` (nginx, gunicorn, report worker)",
+    )
     parser.add_argument("--app-dir", default=str(Path(__file__).resolve().parents[2]))
     parser.add_argument(
         "--postgres",

@@ -1,5 +1,7 @@
 """A server of the load test's own: a PostgreSQL database made for the run and dropped after it,
-the app migrated into it, its static files collected, gunicorn started with its log kept.
+the app migrated into it, its static files collected, gunicorn started with its log kept; with
+`--stack`, the whole stack `make serve` and production run instead (`manage.py serve`: nginx in
+front, gunicorn behind it, the report worker).
 
 Nothing here touches a database it did not create.
 """
@@ -63,8 +65,13 @@ class OwnServer:
             )
         port = free_port()
         log = self.work / "server.log"
-        self.process = subprocess.Popen(  # noqa: S603 - a fixed command line of our own
-            [
+        if self.arguments.stack:
+            env.update(
+                WEB_WORKERS=str(self.arguments.workers), WEB_THREADS=str(self.arguments.threads)
+            )
+            command = [*manage, "serve", "--listen", f"127.0.0.1:{port}"]
+        else:
+            command = [
                 sys.executable,
                 "-m",
                 "gunicorn",
@@ -81,11 +88,17 @@ class OwnServer:
                 "warning",
                 "--error-logfile",
                 str(log),
-            ],
-            cwd=self.app_dir,
-            env=env,
-            start_new_session=True,
-        )
+            ]
+        with open(log, "ab") as output:
+            # The stack writes its processes' logs to its own output: kept in the same file.
+            self.process = subprocess.Popen(  # noqa: S603 - a fixed command line of our own
+                command,
+                cwd=self.app_dir,
+                env=env,
+                start_new_session=True,
+                stdout=output if self.arguments.stack else None,
+                stderr=output if self.arguments.stack else None,
+            )
         base = f"http://127.0.0.1:{port}"
         for _ in range(300):
             try:
@@ -98,8 +111,9 @@ class OwnServer:
         return base, self.database_url(), log
 
     def cpu_seconds(self) -> float:
-        """User and system CPU of gunicorn's master and workers so far."""
-        pids = [self.process.pid, *_children(self.process.pid)]
+        """User and system CPU of the server's processes so far: gunicorn's master and workers
+        (and, with `--stack`, nginx and the report worker)."""
+        pids = [self.process.pid, *_descendants(self.process.pid)]
         return sum(_cpu(pid) for pid in pids)
 
     def stop(self) -> None:
@@ -109,6 +123,13 @@ class OwnServer:
         if self.created:
             with self._admin() as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+
+
+def _descendants(parent: int) -> list[int]:
+    found = _children(parent)
+    for child in list(found):
+        found.extend(_descendants(child))
+    return found
 
 
 def _children(parent: int) -> list[int]:
