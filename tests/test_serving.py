@@ -115,3 +115,43 @@ def test_a_report_is_prepared_by_the_worker_then_delivered(stack):
     with urllib.request.urlopen(f"{base}/en/a/{token}/report.pdf", timeout=STUCK) as pdf:
         assert pdf.headers["Content-Type"] == "application/pdf"
         assert pdf.read(4) == b"%PDF"
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _scheme_seen(port: int, forwarded_proto: str | None) -> str:
+    """What the app believed the visitor's scheme was: with HTTPS required, a plain request is
+    sent to https (301), one it believes came over HTTPS is answered (200)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/sources/")  # noqa: S310
+    if forwarded_proto:
+        request.add_header("X-Forwarded-Proto", forwarded_proto)
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=STUCK) as response:
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return {200: "https", 301: "http"}[status]
+
+
+@pytest.mark.parametrize(
+    ("trusted", "told", "seen"),
+    [
+        ("10.9.9.9", "https", "http"),  # a visitor's own claim, not through the balancer
+        ("127.0.0.1", "https", "https"),  # the trusted balancer says it took HTTPS
+        ("127.0.0.1", None, "http"),
+    ],
+)
+def test_only_a_trusted_load_balancer_says_which_scheme_the_visitor_used(
+    stack, trusted, told, seen
+):
+    port = free_port()
+    env = {**stack["env"], "DJANGO_SECURE": "1", "TRUSTED_PROXIES": trusted}
+    server = start_stack(env, port)
+    try:
+        assert _scheme_seen(port, told) == seen
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)

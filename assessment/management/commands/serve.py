@@ -30,14 +30,14 @@ REPORT_WORKER_NICENESS = 10
 def nginx_config(*, run_dir: Path, listen: str, trusted_proxies: list[str]) -> str:
     user = "user nobody nogroup;" if os.geteuid() == 0 else ""
     real_ip = "\n    ".join(f"set_real_ip_from {proxy};" for proxy in trusted_proxies)
-    forwarded_proto = "$http_x_forwarded_proto" if trusted_proxies else "$scheme"
+    trusted_geo = "\n        ".join(f"{proxy} 1;" for proxy in trusted_proxies)
     text = (DEPLOY / "nginx.conf").read_text()
     for name, value in {
         "@RUN_DIR@": str(run_dir),
         "@LISTEN@": listen,
         "@USER@": user,
         "@REAL_IP@": real_ip,
-        "@FORWARDED_PROTO@": forwarded_proto,
+        "@TRUSTED_GEO@": trusted_geo,
     }.items():
         text = text.replace(name, value)
     return text
