@@ -4,7 +4,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import company_views, views
-from .workshops.views.accounts import RateLimitedLoginView, RateLimitedPasswordResetView
+from .workshops.views.accounts import (
+    RateLimitedLoginView,
+    RateLimitedPasswordResetView,
+    admin_login,
+)
 
 assessment_patterns = [
     path("", views.home, name="home"),
@@ -31,6 +35,8 @@ assessment_patterns = [
 # French is served without a prefix (/), English under /en/: every page has a stable address in
 # each language, and the language switch is a plain link.
 urlpatterns = [
+    # Before the admin's own: its login counts failures with the site's (views/accounts.py).
+    path(f"{settings.ADMIN_URL}login/", admin_login, name="admin_login"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots"),

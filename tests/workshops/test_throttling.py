@@ -203,3 +203,24 @@ def test_one_address_trying_many_accounts_is_stopped(client, alice):
     for number in range(50):
         client.post("/accounts/login/", {"username": f"user{number}@x.fr", "password": "no"})
     assert client.post("/accounts/login/", ALICE).status_code == 429
+
+
+def test_one_address_trying_many_accounts_on_the_admin_login_is_stopped(client, alice):
+    for number in range(50):
+        client.post("/admin/login/", {"username": f"user{number}@x.fr", "password": "no"})
+    assert client.post("/admin/login/", ALICE).status_code == 429
+    assert client.post("/accounts/login/", ALICE).status_code == 429
+
+
+def test_many_accounts_tried_on_the_admin_and_the_site_add_up(client, alice):
+    for number in range(25):
+        client.post("/admin/login/", {"username": f"admin{number}@x.fr", "password": "no"})
+        client.post("/accounts/login/", {"username": f"site{number}@x.fr", "password": "no"})
+    assert client.post("/admin/login/", ALICE).status_code == 429
+
+
+def test_an_empty_login_form_is_no_guess(client, alice):
+    # Only a password actually checked counts: a form sent empty 60 times refuses nobody.
+    for _ in range(60):
+        client.post("/accounts/login/", {"username": "", "password": ""})
+    assert client.post("/accounts/login/", ALICE).status_code == 302

@@ -1,9 +1,11 @@
 """Consultant accounts: sign-up, login, invitations of colleagues, the dashboard."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView, PasswordResetView
+from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,16 +29,27 @@ def too_many_requests(request):
 
 class RateLimitedLoginView(LoginView):
     """One account's password guessed from one address is django-axes' to stop (settings.py);
-    one address trying many accounts is stopped here."""
+    one address trying many accounts is stopped here. Failures are counted on Django's
+    `user_login_failed` signal (`count_login_failure`), so the admin's count with the site's."""
 
     def post(self, request, *args, **kwargs):
         if throttling.login_blocked(request):
             return render(request, "workshops/too_many_logins.html", status=429)
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
-        throttling.login_failed(self.request)
-        return super().form_invalid(form)
+
+def admin_login(request, extra_context=None):
+    """The admin's login, stopped for an address past the same limit as the site's."""
+    if request.method == "POST" and throttling.login_blocked(request):
+        return render(request, "workshops/too_many_logins.html", status=429)
+    return admin.site.login(request, extra_context)
+
+
+@receiver(user_login_failed)
+def count_login_failure(sender, credentials, request=None, **kwargs):
+    """Every failed password check with a request, on the site's login or the admin's."""
+    if request is not None:
+        throttling.login_failed(request)
 
 
 class RateLimitedPasswordResetView(PasswordResetView):
