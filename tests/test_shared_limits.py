@@ -5,7 +5,9 @@ import os
 import subprocess
 import sys
 import time
+import urllib.parse
 
+import psycopg
 import pytest
 
 from tests.servers import ROOT
@@ -13,15 +15,28 @@ from tests.servers import ROOT
 COUNTS_PER_PROCESS = 200
 
 
-@pytest.fixture(scope="module")
-def app_env(tmp_path_factory):
-    """The app's own settings, as deployed without Redis, on a database of its own."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def app_env(request, tmp_path_factory):
+    """The app's own settings, as deployed without Redis, on a database of its own: an SQLite
+    file, and in the PostgreSQL run a database made in the same cluster (the two count apart)."""
     env = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
     env.update(
         DJANGO_SETTINGS_MODULE="assessment.settings",
         SECRET_KEY="shared-limits-test-secret-key-0123456789",
-        DATABASE_URL=f"sqlite:///{tmp_path_factory.mktemp('limits') / 'db.sqlite3'}",
     )
+    suite_database = os.environ.get("DATABASE_URL", "")
+    own_database = None
+    if request.param == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{tmp_path_factory.mktemp('limits') / 'db.sqlite3'}"
+    elif suite_database.startswith("postgres"):
+        own_database = f"maturity_limits_{os.getpid()}"
+        with psycopg.connect(suite_database, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{own_database}"')
+            admin.execute(f'CREATE DATABASE "{own_database}"')
+        parts = urllib.parse.urlsplit(suite_database)
+        env["DATABASE_URL"] = urllib.parse.urlunsplit(parts._replace(path=f"/{own_database}"))
+    else:
+        pytest.skip("the PostgreSQL run of the suite counts on PostgreSQL")
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
         cwd=ROOT,
@@ -29,7 +44,10 @@ def app_env(tmp_path_factory):
         check=True,
         capture_output=True,
     )
-    return env
+    yield env
+    if own_database:
+        with psycopg.connect(suite_database, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{own_database}" WITH (FORCE)')
 
 
 PRELUDE = (
