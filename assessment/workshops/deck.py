@@ -199,6 +199,10 @@ def workshop_deck(workshop, report: dict, notes: list[dict], when: date) -> byte
             Inches(1.8),
         )
 
+    role_rule = _(
+        "A role appears on its own from %(minimum)s people; smaller ones are counted together, "
+        "so that nobody's answer stands out."
+    ) % {"minimum": report["role_minimum"]}
     total = len(report["agenda"])
     for number, item in enumerate(report["agenda"], start=1):
         eyebrow = _("Agenda %(number)s of %(total)s") % {"number": number, "total": total}
@@ -218,6 +222,7 @@ def workshop_deck(workshop, report: dict, notes: list[dict], when: date) -> byte
         below = [*roles, item["who_knows"]] if item["who_knows"] else roles
         if below:
             deck.lines(slide, below, Inches(2.5) + chart_height + Emu(Inches(0.1)), Pt(15))
+        deck.lines(slide, [role_rule], Inches(6.95), Pt(11))
 
     for revote in report["revotes"]:
         slide = deck.slide(revote["question"], eyebrow=_("Before and after the discussion"))

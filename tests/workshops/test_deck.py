@@ -71,6 +71,7 @@ def test_the_deck_has_the_scores_the_gaps_and_one_slide_per_agenda_item(
         shape.text_frame.text for shape in deck.slides[3].shapes if shape.has_text_frame
     )
     assert "Management (3): mostly “Ahead”" in text and "The roles split." in text
+    assert "A role appears on its own from 3 people; smaller ones are counted together" in text
     gaps = " ".join(s.text_frame.text for s in deck.slides[2].shapes if s.has_text_frame)
     assert f"{budget} — 3 of 6 do not know; 3 know." in gaps
     notes = " ".join(s.text_frame.text for s in deck.slides[4].shapes if s.has_text_frame)

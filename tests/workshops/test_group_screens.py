@@ -230,3 +230,14 @@ def test_a_lone_person_who_knows_is_never_named(client, alice, questionnaire, wo
     transport_company(client, questionnaire, workshop)
     page = facilitator_page(client, alice, workshop)
     assert "Among them" not in page
+
+
+def test_the_projector_says_why_a_role_is_not_shown_on_each_agenda_slide(
+    client, alice, questionnaire, workshop
+):
+    transport_company(client, questionnaire, workshop)
+    facilitator_page(client, alice, workshop)
+    slides = client.get(f"/en/consultant/workshops/{workshop.pk}/present/").content.decode()
+    agenda_slides = slides.count('class="slide slide-item"')
+    assert agenda_slides >= 1
+    assert slides.count("A role appears on its own from 3 people") == agenda_slides

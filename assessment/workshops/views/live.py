@@ -2,6 +2,7 @@
 reveal, the close, the agreed answers, and the QR code participants scan."""
 
 import io
+from urllib.parse import urlsplit
 
 import segno
 from django.conf import settings
@@ -57,7 +58,10 @@ def _facilitator_context(request, workshop: Workshop, snapshot: Snapshot) -> dic
         "revotes": revotes,
         "open_revote": next((r for r in revotes if r["open"]), None),
         "workshop": workshop,
-        "join_url": _join_url(request, workshop),
+        "join_url": (join_url := _join_url(request, workshop)),
+        # Projected on two lines at most: the site, then the workshop's own path, never split.
+        "join_path": (join_path := urlsplit(join_url).path),
+        "join_site": join_url.removesuffix(join_path),
         "poll_seconds": LIVE_POLL_SECONDS,
         "group": group_context(snapshot.group, get_language(), workshop.named_mode),
     }
