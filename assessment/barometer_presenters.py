@@ -12,7 +12,7 @@ from benchmarks.barometer import BAROMETER_CELL_MINIMUM, Barometer, SegmentShare
 
 from .barometer_selectors import BarometerPage, respondents_in_segment
 from .comparison_presenters import dated_source
-from .domain.segments import SEGMENT_NAMES, SEGMENTS
+from .domain.segments import MEANS_IN_STEP_THRESHOLDS, SEGMENT_NAMES, SEGMENTS
 from .reports.barometer_chart import ShareBar, shares_svg
 from .words import format_percent
 
@@ -124,6 +124,9 @@ def barometer_context(page: BarometerPage, language: str) -> dict:
             "barometer": barometer,
             "minimum": BAROMETER_CELL_MINIMUM,
             "includes_synthetic": page.includes_synthetic,
+            # Each questionnaire places "in step" at its own score (domain/segments.py).
+            "in_step_threshold": MEANS_IN_STEP_THRESHOLDS["2027-1"],
+            "earlier_in_step_threshold": MEANS_IN_STEP_THRESHOLDS["2026-1"],
             "study": next(iter(page.segment_figures.values())).study
             if page.segment_figures
             else None,
