@@ -52,6 +52,19 @@ def facilitator_page(client, alice, workshop):
     return " ".join(html.unescape(page).split())
 
 
+def agreed_report_text(workshop) -> str:
+    """The workshop closed, its agreed answers recorded, and their French PDF read back."""
+    services.workshop_close(workshop=workshop)
+    workshop.refresh_from_db()
+    agreed = services.workshop_record_consensus(
+        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
+    )
+    pdf = assessment_report_pdf(assessment_report(agreed), "fr")
+    return " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
+    )
+
+
 def agenda_of(page):
     """The agenda's text, as read on the screen."""
     start = page.index(">", page.index('class="agenda"')) + 1
@@ -99,15 +112,7 @@ def test_a_role_of_three_shows_its_leaning_and_the_split(client, alice, question
 
 def test_the_workshop_report_keeps_the_same_rules(client, alice, questionnaire, workshop):
     transport_company(client, questionnaire, workshop)
-    services.workshop_close(workshop=workshop)
-    workshop.refresh_from_db()
-    agreed = services.workshop_record_consensus(
-        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
-    )
-    pdf = assessment_report_pdf(assessment_report(agreed), "fr")
-    text = " ".join(
-        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
-    )
+    text = agreed_report_text(workshop)
     assert "Ce que la salle ne sait pas" in text
     assert "2 sur 6 ne savent pas ; 4 savent." in text
     assert (
@@ -211,15 +216,7 @@ def test_the_role_that_knows_is_named_on_screen_and_in_the_report_from_three_peo
         f"{budget} — 3 of 6 do not know; 3 know. "
         "Among them, everyone in: Marketing and communication." in page
     )
-    services.workshop_close(workshop=workshop)
-    workshop.refresh_from_db()
-    agreed = services.workshop_record_consensus(
-        workshop=workshop, answers=PROFILES["combative"](), dissent_notes={}, language="fr"
-    )
-    pdf = assessment_report_pdf(assessment_report(agreed), "fr")
-    text = " ".join(
-        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
-    )
+    text = agreed_report_text(workshop)
     assert (
         "3 sur 6 ne savent pas ; 3 savent. "
         "Parmi eux, tous les membres de : Marketing et communication." in text
