@@ -50,12 +50,22 @@ def email_link(request, token):
         )
         return _back(request, assessment)
     language = get_language()
-    link = private_link(request, assessment)
     if assessment.is_complete:
-        return _email_link_with_report(request, assessment, recipient, link, language)
+        return _email_link_with_report(request, assessment, recipient, language)
+    return _email_link_now(request, assessment, recipient, language)
+
+
+def _email_link_now(request, assessment, recipient, language, *, report_missing=False):
+    """The link alone, sent at once: nothing to render."""
     throttling.email_sent(request, recipient)
     try:
-        send_private_link(assessment=assessment, recipient=recipient, link=link, language=language)
+        send_private_link(
+            assessment=assessment,
+            recipient=recipient,
+            link=private_link(request, assessment),
+            language=language,
+            report_missing=report_missing,
+        )
     except (OSError, smtplib.SMTPException):
         messages.error(
             request,
@@ -67,34 +77,37 @@ def email_link(request, token):
         request,
         _("Sent to %(address)s. This address is used for nothing else.") % {"address": recipient},
     )
+    if report_missing:
+        messages.warning(
+            request,
+            _(
+                "Your report could not go with it: this link or this address has asked for "
+                "many new reports this hour. Download it from this page later."
+            ),
+        )
     return _back(request, assessment)
 
 
-def _email_link_with_report(request, assessment, recipient, link, language):
+def _email_link_with_report(request, assessment, recipient, language):
     """A finished company's link goes with its report: the report worker renders it, counted
-    with every other render of this link and this address, and sends the e-mail."""
+    with every other render of this link and this address, and sends the e-mail. The queue
+    holds ids only: the address is the one kept on the assessment, the link is built there."""
     try:
         prepared = queue.assessment_report_request(
             assessment=assessment, language=language, address=throttling.client_address(request)
         )
     except queue.RenderLimitReached:
-        messages.warning(
-            request,
-            _(
-                "Preparing a report takes time, so each link and each address may ask for a "
-                "limited number of new reports per hour. Try again later: reports already "
-                "prepared can still be downloaded."
-            ),
-        )
-        return _back(request, assessment)
+        return _email_link_now(request, assessment, recipient, language, report_missing=True)
     throttling.email_sent(request, recipient)
-    email_link_with_report.enqueue(prepared.pk, assessment.pk, recipient, link, language)
     services.assessment_keep_email(assessment=assessment, email=recipient)
+    email_link_with_report.enqueue(
+        prepared.pk, assessment.pk, request.build_absolute_uri("/").rstrip("/"), language
+    )
     messages.success(
         request,
         _(
-            "Your link and your PDF report are on their way to %(address)s: they arrive within "
-            "a few minutes. This address is used for nothing else."
+            "Your link and your PDF report are on their way to %(address)s: they should arrive "
+            "within a few minutes. This address is used for nothing else."
         )
         % {"address": recipient},
     )

@@ -22,9 +22,11 @@ def send_private_link(
     link: str,
     language: str,
     report: tuple[str, bytes] | None = None,
+    report_missing: bool = False,
 ) -> None:
     """Send the private link to the address given, in the page's language; with `report`
-    (file name, PDF), the report goes along as an attachment."""
+    (file name, PDF), the report goes along as an attachment; `report_missing` says that a
+    report asked for could not be made, and where to find it."""
     with override(language):
         subject = _("Your private link to the social-media self-assessment")
         body = render_to_string(
@@ -34,6 +36,7 @@ def send_private_link(
                 "company_name": assessment.answers.get("company_name", ""),
                 "complete": assessment.is_complete,
                 "with_report": report is not None,
+                "report_missing": report_missing,
             },
         )
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])

@@ -6,6 +6,7 @@ import re
 from unittest import mock
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from assessment.models import Assessment
 from tests.factories import make_assessment
@@ -79,14 +80,51 @@ def test_the_report_sent_by_email_is_the_one_downloaded_rendered_once(client, sm
     assert [part.get_content_type() for part in message.iter_attachments()] == ["application/pdf"]
 
 
-def test_a_report_by_email_counts_among_the_links_renders(client, smtp_server, settings):
+def test_past_the_links_renders_the_link_goes_alone_and_says_where_the_report_is(
+    client, smtp_server
+):
     assessment = make_assessment(profile="combative", complete=True)
     with mock.patch("assessment.reports.queue.RENDERS_PER_SUBJECT_PER_HOUR", 0):
         page = send(client, assessment, "marie@usinage-martin.fr", back="results")
-    assert "un nombre limité de nouveaux rapports" in html.unescape(page.content.decode())
+    content = html.unescape(page.content.decode())
+    assert "Envoyé à marie@usinage-martin.fr" in content
+    assert "Votre rapport n'a pas pu l'accompagner" in content
+    [message] = smtp_server.wait_for(1)
+    assert list(message.iter_attachments()) == []
+    body = plain_text(message)
+    assert f"http://testserver/a/{assessment.token}/" in body
+    assert "Votre rapport PDF n'a pas pu être joint cette fois" in body
+
+
+def test_a_report_that_cannot_be_rendered_leaves_the_link_to_go_alone(client, smtp_server):
+    assessment = make_assessment(profile="combative", complete=True)
+    send(client, assessment, "marie@usinage-martin.fr", back="results")
+    with mock.patch("assessment.reports.tasks.assessment_report_pdf", side_effect=OSError):
+        run_report_worker()
+    [message] = smtp_server.wait_for(1)
+    assert list(message.iter_attachments()) == []
+    assert f"http://testserver/a/{assessment.token}/" in plain_text(message)
+    assert "n'a pas pu être joint" in plain_text(message)
+
+
+def test_the_queue_keeps_neither_the_link_nor_the_address(client, smtp_server):
+    assessment = make_assessment(profile="combative", complete=True)
+    send(client, assessment, "marie@usinage-martin.fr", language="en", back="results")
+    stored = " ".join(str(row.args_kwargs) for row in DBTaskResult.objects.all())
+    assert "email_link_with_report" in " ".join(r.task_path for r in DBTaskResult.objects.all())
+    assert assessment.token not in stored and "marie@" not in stored
+    run_report_worker()
+    [message] = smtp_server.wait_for(1)
+    # The link is built in the worker, in the page's language.
+    assert f"http://testserver/en/a/{assessment.token}/" in plain_text(message)
+
+
+def test_nothing_is_sent_once_the_address_is_forgotten_before_the_report(client, smtp_server):
+    assessment = make_assessment(profile="combative", complete=True)
+    send(client, assessment, "marie@usinage-martin.fr", back="results")
+    client.post(f"/a/{assessment.token}/email/forget/", {"back": "results"})
     run_report_worker()
     assert smtp_server.messages == []
-    assert Assessment.objects.get(pk=assessment.pk).email == ""
 
 
 def test_nothing_is_sent_for_an_assessment_deleted_before_its_report(client, smtp_server):
