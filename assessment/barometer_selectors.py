@@ -30,7 +30,7 @@ from .selectors import peer_data_version, peer_population, segment_figures
 
 # Bump when what the barometer computes changes: cached barometers of the old kind are then
 # never served again.
-BAROMETER_VERSION = "1"
+BAROMETER_VERSION = "2"
 
 
 def _headline_questions(questionnaire: Questionnaire) -> list[HeadlineQuestion]:

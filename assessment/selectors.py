@@ -60,7 +60,7 @@ from .workshops.selectors import (
 
 # Bump when the report's template or content changes: cached reports of the old version are
 # then never served again.
-REPORT_VERSION = "2026-11.9"
+REPORT_VERSION = "2026-11.10"
 
 
 def assessments_with_context(*, locked: bool = False):

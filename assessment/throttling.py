@@ -41,6 +41,9 @@ PASSWORD_RESETS_PER_ADDRESS = Limit("password-reset", "10/1h")
 # Failed logins from one address, whatever the account: django-axes stops guessing one account's
 # password, this stops trying one password on many accounts.
 LOGIN_FAILURES_PER_ADDRESS = Limit("login-failures", "50/15m")
+# A chart drawn as a picture (a PNG, or the deck that holds one) is laid out by WeasyPrint in the
+# request: a consultant preparing slides asks for a few dozen, a loop is stopped.
+CHART_PICTURES_PER_ADDRESS = Limit("chart-pictures", "120/1h")
 
 
 def client_address(request) -> str:

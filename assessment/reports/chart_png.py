@@ -7,10 +7,12 @@ one-page PDF into pixels. Nothing is fetched but the report's own static files.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 
 import pypdfium2
+from django.core.cache import cache
 from weasyprint import HTML
 
 from .pdf import BASE_URL, StaticFilesOnly
@@ -35,7 +37,21 @@ def svg_size(svg: str) -> tuple[float, float]:
     return float(match.group(1)), float(match.group(2))
 
 
+# A chart's picture changes only with its SVG: kept under the SVG's hash, the deck and the
+# downloads lay each chart out once, however often they are asked for.
+KEPT_FOR_SECONDS = 24 * 60 * 60
+
+
 def svg_to_png(svg: str) -> bytes:
+    key = "chart-png:" + hashlib.sha256(svg.encode()).hexdigest()
+    picture = cache.get(key)
+    if picture is None:
+        picture = _rendered(svg)
+        cache.set(key, picture, KEPT_FOR_SECONDS)
+    return picture
+
+
+def _rendered(svg: str) -> bytes:
     """`svg`: one of the product's charts, every text in it escaped by its builder."""
     width, height = svg_size(svg)
     html = (

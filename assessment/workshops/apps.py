@@ -5,3 +5,6 @@ class WorkshopsConfig(AppConfig):
     name = "assessment.workshops"
     label = "workshops"
     verbose_name = "Consultants and workshops"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the login failures' count

@@ -237,21 +237,37 @@ def group_context(group: GroupView, language: str, named_mode: bool) -> dict:
 
 
 def _accent(workshop) -> str | None:
-    """The consultancy's colour for the workshop's charts; a team's are the product's."""
+    """The consultancy's colour for the workshop's map; a team's is the product's."""
     consultancy = workshop.client.consultancy if workshop.client_id else None
     if consultancy is None:
         return None
     try:
-        return brand.clean_accent(consultancy.accent_colour) or None
+        accent = brand.clean_accent(consultancy.accent_colour)
     except ValueError:
         return None
+    # Drawn as words and marks on white: the accent darkened until it reads there.
+    return brand.ink_on_white(accent) if accent else None
 
 
-def group_segment_map(segment: str | None, language: str, accent: str | None = None) -> dict | None:
+# The two answers the study placed firms by.
+SEGMENT_QUESTIONS = ("self_activity", "tempo")
+
+
+def group_segment_map(group: GroupView, language: str, accent: str | None = None) -> dict | None:
     """The group's segment on the study's map, beside the study's shares, with their source: a
-    chart for the consultant's deck. None when the room left its place on the map open."""
+    chart for the consultant's deck. None when the room left its place on the map open, or when
+    fewer than three people gave the two answers it rests on: one or two people's own ratings
+    are not a group's place."""
     figures = segment_figures()
+    segment = group.segment
     if not segment or segment not in figures:
+        return None
+    knowing = {
+        spread.question.id: spread.knowing
+        for spread in group.spreads
+        if spread.question.id in SEGMENT_QUESTIONS
+    }
+    if min(knowing.get(question, 0) for question in SEGMENT_QUESTIONS) < ROLE_GROUP_MINIMUM:
         return None
     study = figures[segment].study
     source = _("Shares of the four segments: %(source)s · %(population)s") % {
@@ -288,7 +304,7 @@ def workshop_report_context(workshop, group: GroupView, language: str) -> dict:
     return {
         "workshop_report": {
             **group_context(group, language, named_mode=False),
-            "segment_map": group_segment_map(group.segment, language, _accent(workshop)),
+            "segment_map": group_segment_map(group, language, _accent(workshop)),
             "date": workshop.created_at,
             "notes": notes,
             "actions": [note for note in notes if note["is_action"]],

@@ -60,16 +60,23 @@ def test_before_the_reveal_the_code_and_qr_can_be_read_from_the_back(live_server
         assert float(address.value_of_css_property("font-size").removesuffix("px")) >= 36
 
 
-def test_the_projector_speaks_in_the_consultancys_colour(live_server):
+@pytest.mark.parametrize(
+    ("accent", "seen"),
+    [
+        ("#0b7a5a", "rgba(11, 122, 90, 1)"),  # dark enough: the colour itself
+        ("#ffcc00", "rgba(134, 106, 0, 1)"),  # a yellow, darkened in its hue to read on white
+    ],
+)
+def test_the_projector_speaks_in_the_consultancys_colour(live_server, accent, seen):
     workshop = a_workshop()
     consultancy = workshop.client.consultancy
-    consultancy.accent_colour = "#0b7a5a"
+    consultancy.accent_colour = accent
     consultancy.save()
     with chromium(1280, 720) as projector:
         log_in(projector, live_server.url, "alice@conseil.fr")
         projector.get(f"{live_server.url}/consultant/workshops/{workshop.pk}/present/")
         code = projector.find_element(By.CLASS_NAME, "slide-code")
-        assert code.value_of_css_property("color") == "rgba(11, 122, 90, 1)"
+        assert code.value_of_css_property("color") == seen
 
 
 def test_the_operator_s_controls_fade_when_the_mouse_rests_and_come_back(live_server):

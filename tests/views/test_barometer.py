@@ -235,12 +235,12 @@ def test_a_strategy_nobody_wrote_down_counts_on_neither_side_of_no_strategy(clie
     no_strategy = headlines.split("Havenostrategy")[1].split("Havenottrained")[0]
     # 12 of the 30 who could be placed: 40 %, Wilson 24.6 to 57.7 %; the 10 are left out.
     assert "40%25–58%of30companies" in no_strategy
-    assert "strategyinpeople'sheadswithnothingwritten" in headlines
+    assert "strategykeptinpeople'sheads,neverwrittendown" in headlines
 
 
 def test_the_measured_placement_states_the_score_each_questionnaire_places_in_step_at(client):
     population()
     english = " ".join(page(client, "en").split())
-    assert "score at least 56/100, what a company equipped to keep pace scores" in english
-    assert "(50 on the 2026 questionnaire)" in english
+    assert "score at least 56/100, the score of a company equipped to keep pace" in english
+    assert "(the 2026 questionnaire set the bar at 50)" in english
     assert "half of what they can" not in english

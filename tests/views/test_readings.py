@@ -63,7 +63,7 @@ def test_a_strategy_in_peoples_heads_is_set_on_neither_side_of_the_studys_70_per
 
 def test_business_services_hear_nothing_of_the_studys_consumer_services(client):
     services = make_assessment(profile="pioneers", complete=True)
-    assert "penchent" not in page(client, f"/a/{services.token}/results/")
+    assert "consommateur final" not in page(client, f"/a/{services.token}/results/")
     retail = make_assessment(profile="pioneers", sector="retail", market="both", complete=True)
     retail_page = page(client, f"/a/{retail.token}/results/")
     assert "du commerce, en contact avec le consommateur final, penchaient" in retail_page

@@ -199,7 +199,7 @@ def test_the_accent_colour_reaches_the_join_page_through_a_stylesheet(client, al
     post_brand(client, accent_colour="#FF9800", logo=upload(png()))
     client.logout()
     page = text_of(client.get(f"/w/{workshop.code}/"))
-    assert '<link rel="stylesheet" href="/brand/accent-ff9800.css">' in page
+    assert '<link rel="stylesheet" href="/brand/accent-ff9800.css?v=2">' in page
     assert "Un atelier animé par Conseil A" in page
     assert "/brand/logo-" in page
     css = client.get("/brand/accent-ff9800.css")

@@ -3,12 +3,14 @@ the group's figures, the consultancy's colour, and no role shown below three peo
 
 import io
 import re
+from unittest import mock
 
 import pytest
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
+from assessment import throttling
 from assessment.reports.chart_png import svg_size
 from assessment.workshops import services
 from tests.workshops.conftest import answer_everything, join
@@ -71,7 +73,7 @@ def test_the_deck_has_the_scores_the_gaps_and_one_slide_per_agenda_item(
         shape.text_frame.text for shape in deck.slides[3].shapes if shape.has_text_frame
     )
     assert "Management (3): mostly “Ahead”" in text and "The roles split." in text
-    assert "A role appears on its own from 3 people; smaller ones are counted together" in text
+    assert "A role is shown on its own only when at least 3 of its people answered" in text
     gaps = " ".join(s.text_frame.text for s in deck.slides[2].shapes if s.has_text_frame)
     assert f"{budget} — 3 of 6 do not know; 3 know." in gaps
     notes = " ".join(s.text_frame.text for s in deck.slides[4].shapes if s.has_text_frame)
@@ -226,3 +228,58 @@ def test_a_chart_in_a_format_the_product_does_not_make_is_a_404(client, alice, w
     services.workshop_reveal(workshop=workshop)
     client.force_login(alice)
     assert client.get(f"/consultant/workshops/{workshop.pk}/charts/scores.gif").status_code == 404
+
+
+def test_two_people_are_not_placed_on_the_map_as_a_group(client, alice, questionnaire, workshop):
+    for number in range(2):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}"), "combative")
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    assert "Where the group stands on the study's map" not in titles(deck_of(client, workshop))
+    assert client.get(f"/consultant/workshops/{workshop.pk}/charts/segment.svg").status_code == 404
+
+
+def test_a_light_brand_colour_is_darkened_where_the_map_writes_with_it(
+    client, alice, questionnaire, workshop
+):
+    consultancy = alice.membership.consultancy
+    consultancy.accent_colour = "#ffcc00"
+    consultancy.save()
+    for number in range(3):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}"), "combative")
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    svg = client.get(f"/consultant/workshops/{workshop.pk}/charts/segment.svg").content.decode()
+    assert 'fill="#866a00"' in svg and "#ffcc00" not in svg
+
+
+def test_a_chart_picture_is_laid_out_once_however_often_it_is_asked_for(
+    client, alice, questionnaire, workshop
+):
+    for number in range(3):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}"), "combative")
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    url = f"/consultant/workshops/{workshop.pk}/charts/segment.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(buffer, format="PNG")
+    picture = buffer.getvalue()
+    with mock.patch("assessment.reports.chart_png._rendered", return_value=picture) as drawn:
+        assert client.get(url).content == picture
+        assert client.get(url).content == picture
+        assert drawn.call_count == 1
+        # The deck's map carries no caption (the slide's text gives the source): a picture of
+        # its own, laid out once too.
+        deck_of(client, workshop)
+        deck_of(client, workshop)
+        assert drawn.call_count == 2
+
+
+def test_an_address_looping_on_chart_pictures_is_stopped(client, alice, workshop):
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+    tight = throttling.Limit("chart-pictures-test", "2/1h")
+    with mock.patch.object(throttling, "CHART_PICTURES_PER_ADDRESS", tight):
+        for _ in range(2):
+            assert client.get(f"/consultant/workshops/{workshop.pk}/deck.pptx").status_code == 200
+        assert client.get(f"/consultant/workshops/{workshop.pk}/deck.pptx").status_code == 429

@@ -237,4 +237,17 @@ def test_the_projector_says_why_a_role_is_not_shown_on_each_agenda_slide(
     slides = client.get(f"/en/consultant/workshops/{workshop.pk}/present/").content.decode()
     agenda_slides = slides.count('class="slide slide-item"')
     assert agenda_slides >= 1
-    assert slides.count("A role appears on its own from 3 people") == agenda_slides
+    rule = "A role is shown on its own only when at least 3 of its people answered"
+    assert slides.count(rule) == agenda_slides
+
+
+def test_in_named_mode_the_projector_does_not_claim_that_no_answer_stands_out(
+    client, alice, questionnaire, workshop
+):
+    workshop.named_mode = True
+    workshop.save()
+    transport_company(client, questionnaire, workshop)
+    facilitator_page(client, alice, workshop)
+    slides = client.get(f"/en/consultant/workshops/{workshop.pk}/present/").content.decode()
+    assert 'class="slide slide-item"' in slides
+    assert "so that nobody's answer can be singled out" not in slides

@@ -3,13 +3,12 @@
 from django.contrib import admin, messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView, PasswordResetView
-from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment import throttling
@@ -30,7 +29,7 @@ def too_many_requests(request):
 class RateLimitedLoginView(LoginView):
     """One account's password guessed from one address is django-axes' to stop (settings.py);
     one address trying many accounts is stopped here. Failures are counted on Django's
-    `user_login_failed` signal (`count_login_failure`), so the admin's count with the site's."""
+    `user_login_failed` signal (`signals.py`), so the admin's count with the site's."""
 
     def post(self, request, *args, **kwargs):
         if throttling.login_blocked(request):
@@ -38,18 +37,12 @@ class RateLimitedLoginView(LoginView):
         return super().post(request, *args, **kwargs)
 
 
+@sensitive_post_parameters()
 def admin_login(request, extra_context=None):
     """The admin's login, stopped for an address past the same limit as the site's."""
     if request.method == "POST" and throttling.login_blocked(request):
         return render(request, "workshops/too_many_logins.html", status=429)
     return admin.site.login(request, extra_context)
-
-
-@receiver(user_login_failed)
-def count_login_failure(sender, credentials, request=None, **kwargs):
-    """Every failed password check with a request, on the site's login or the admin's."""
-    if request is not None:
-        throttling.login_failed(request)
 
 
 class RateLimitedPasswordResetView(PasswordResetView):

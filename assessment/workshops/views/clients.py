@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessment import exports
+from assessment import exports, throttling
 from assessment.downloads import download, table_download
 from assessment.refusals import CannotAttach
 from assessment.reports import queue
@@ -211,6 +211,8 @@ PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentatio
 def deck(request, pk):
     """The workshop's charts as a PowerPoint deck, in the consultancy's colours."""
     workshop = get_workshop_for_user(request, pk)
+    if throttling.refused(request, throttling.CHART_PICTURES_PER_ADDRESS):
+        return render(request, "too_many_requests.html", status=429)
     language = get_language()
     words = workshop_report_context(workshop, selectors.workshop_group(workshop), language)
     report = words["workshop_report"]
@@ -235,5 +237,7 @@ def chart(request, pk, name, kind):
         raise Http404
     filename = f"workshop-{workshop.code}-{name}.{kind}"
     if kind == "png":
+        if throttling.refused(request, throttling.CHART_PICTURES_PER_ADDRESS):
+            return render(request, "too_many_requests.html", status=429)
         return download(svg_to_png(svg), "image/png", filename)
     return download(svg.encode(), "image/svg+xml", filename)
