@@ -157,6 +157,15 @@ def test_only_the_consultancy_gets_the_charts(client, charlie, workshop):
     assert client.get(f"/consultant/workshops/{workshop.pk}/charts/scores.svg").status_code == 404
 
 
+def revealed_room(client, alice, questionnaire, workshop, people=3):
+    """`people` phones answering as the combative portrait, the workshop revealed, and the
+    consultant logged in: the group's place on the map rests on three of them."""
+    for number in range(people):
+        answer_everything(client, questionnaire, join(workshop, f"p{number}"), "combative")
+    services.workshop_reveal(workshop=workshop)
+    client.force_login(alice)
+
+
 def picture_slides(deck):
     return [
         slide
@@ -168,10 +177,7 @@ def picture_slides(deck):
 def test_the_deck_places_the_group_on_the_studys_map_with_the_studys_source(
     client, alice, questionnaire, workshop
 ):
-    for number in range(3):
-        answer_everything(client, questionnaire, join(workshop, f"p{number}"), "combative")
-    services.workshop_reveal(workshop=workshop)
-    client.force_login(alice)
+    revealed_room(client, alice, questionnaire, workshop)
     deck = deck_of(client, workshop)
     assert titles(deck)[:3] == [
         "Workshop results",
@@ -231,10 +237,7 @@ def test_a_chart_in_a_format_the_product_does_not_make_is_a_404(client, alice, w
 
 
 def test_two_people_are_not_placed_on_the_map_as_a_group(client, alice, questionnaire, workshop):
-    for number in range(2):
-        answer_everything(client, questionnaire, join(workshop, f"p{number}"), "combative")
-    services.workshop_reveal(workshop=workshop)
-    client.force_login(alice)
+    revealed_room(client, alice, questionnaire, workshop, people=2)
     assert "Where the group stands on the study's map" not in titles(deck_of(client, workshop))
     assert client.get(f"/consultant/workshops/{workshop.pk}/charts/segment.svg").status_code == 404
 
@@ -245,10 +248,7 @@ def test_a_light_brand_colour_is_darkened_where_the_map_writes_with_it(
     consultancy = alice.membership.consultancy
     consultancy.accent_colour = "#ffcc00"
     consultancy.save()
-    for number in range(3):
-        answer_everything(client, questionnaire, join(workshop, f"p{number}"), "combative")
-    services.workshop_reveal(workshop=workshop)
-    client.force_login(alice)
+    revealed_room(client, alice, questionnaire, workshop)
     svg = client.get(f"/consultant/workshops/{workshop.pk}/charts/segment.svg").content.decode()
     assert 'fill="#866a00"' in svg and "#ffcc00" not in svg
 
@@ -256,10 +256,7 @@ def test_a_light_brand_colour_is_darkened_where_the_map_writes_with_it(
 def test_a_chart_picture_is_laid_out_once_however_often_it_is_asked_for(
     client, alice, questionnaire, workshop
 ):
-    for number in range(3):
-        answer_everything(client, questionnaire, join(workshop, f"p{number}"), "combative")
-    services.workshop_reveal(workshop=workshop)
-    client.force_login(alice)
+    revealed_room(client, alice, questionnaire, workshop)
     url = f"/consultant/workshops/{workshop.pk}/charts/segment.png"
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4)).save(buffer, format="PNG")
