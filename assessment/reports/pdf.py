@@ -92,10 +92,7 @@ def report_brand(consultancy, *, offered: bool = False) -> dict | None:
     its campaign link, which the consultancy offered rather than prepared."""
     if consultancy is None:
         return None
-    try:
-        accent = brand.clean_accent(consultancy.accent_colour)
-    except ValueError:
-        accent = ""
+    accent = brand.stored_accent(consultancy.accent_colour)
     return {
         "name": consultancy.name,
         "logo_url": "brand/logo.png" if consultancy.logo_key else "",

@@ -114,6 +114,15 @@ def clean_accent(value: str) -> str:
     return value
 
 
+def stored_accent(value: str) -> str:
+    """A consultancy's stored accent as #rrggbb, or "" for none or for a value that is not a
+    colour: drawn with, never refused (it was checked when it was saved)."""
+    try:
+        return clean_accent(value)
+    except ValueError:
+        return ""
+
+
 def _luminance(colour: str) -> float:
     """WCAG 2 relative luminance of #rrggbb."""
 

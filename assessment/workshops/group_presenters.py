@@ -241,10 +241,7 @@ def _accent(workshop) -> str | None:
     consultancy = workshop.client.consultancy if workshop.client_id else None
     if consultancy is None:
         return None
-    try:
-        accent = brand.clean_accent(consultancy.accent_colour)
-    except ValueError:
-        return None
+    accent = brand.stored_accent(consultancy.accent_colour)
     # Drawn as words and marks on white: the accent darkened until it reads there.
     return brand.ink_on_white(accent) if accent else None
 
