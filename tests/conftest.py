@@ -44,6 +44,19 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, French, as a visitor's first request does: an
+    English page asked for by one test leaves English active in the thread for the next, and a
+    test reading words outside a request would then read them in the other language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 # Hypothesis draws its examples from one seed per run. CI (CI=true) always uses the same seed, so
 # a red run replays exactly; elsewhere each run draws a new seed, printed in the header, so that a
 # failure seen once can be replayed with --hypothesis-seed=<seed>.
