@@ -81,8 +81,8 @@ def _email_link_now(request, assessment, recipient, language, *, report_missing=
         messages.warning(
             request,
             _(
-                "Your report could not go with it: this link or this address has asked for "
-                "many new reports this hour. Download it from this page later."
+                "Your report could not be attached: too many reports have been requested from "
+                "this link or this network in the past hour. Download it from this page later."
             ),
         )
     return _back(request, assessment)

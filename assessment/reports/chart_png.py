@@ -1,4 +1,4 @@
-"""A chart's SVG as a PNG picture, for slide tools that take pictures better than SVG.
+"""A chart's SVG as a PNG image, for slide tools that take pictures better than SVG.
 
 WeasyPrint lays the SVG out exactly as in the PDF report, with the product's own Inter read from
 disk (so a picture looks like the report, whatever fonts the server has), and pdfium turns that

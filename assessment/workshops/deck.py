@@ -200,9 +200,9 @@ def workshop_deck(workshop, report: dict, notes: list[dict], when: date) -> byte
         )
 
     role_rule = _(
-        "A role is shown on its own only when at least %(minimum)s of its people answered; "
-        "smaller roles are shown together as “Other roles”, so that nobody's answer can be "
-        "singled out."
+        "A role is shown on its own only when at least %(minimum)s of its members answered; "
+        "smaller roles are pooled as “Other roles”, so that no view shown rests on one or two "
+        "people."
     ) % {"minimum": report["role_minimum"]}
     total = len(report["agenda"])
     for number, item in enumerate(report["agenda"], start=1):

@@ -283,7 +283,10 @@ def group_segment_map(group: GroupView, language: str, accent: str | None = None
             caption=caption,
         )
 
-    placed = _("The group is placed by its most common answers.")
+    placed = _(
+        "The group is placed by its most common answer to each of the study's two self-ratings "
+        "(how active the company is; behind or in step): how its members see the company."
+    )
     return {
         # Downloaded alone, the map carries its source; on a slide, the slide's text does.
         "svg": drawn(f"{placed} {source}."),

@@ -142,8 +142,11 @@ def test_the_studies_headline_figures_stand_beside_our_answers_with_their_source
     # The study's budget counted staff costs; questionnaire 2027-1 asks external spend only, so
     # "spend nothing" is no longer set beside our answers, and the page says why.
     assert "Spendnothing" not in headlines
-    assert "spendnothingisnotsetbesideours" in headlines
-    assert "staffincluded,andourquestionnaireasksaboutexternalspendingonly" in headlines
+    assert "spendnothingisnotcomparedwithours" in headlines
+    assert (
+        "figureincludesstaffcosts,whileourcurrentquestionnaireasksaboutexternalspendingonly"
+        in headlines
+    )
 
 
 def test_each_headline_figure_says_how_old_it_is(client):
@@ -241,6 +244,11 @@ def test_a_strategy_nobody_wrote_down_counts_on_neither_side_of_no_strategy(clie
 def test_the_measured_placement_states_the_score_each_questionnaire_places_in_step_at(client):
     population()
     english = " ".join(page(client, "en").split())
-    assert "score at least 56/100, the score of a company equipped to keep pace" in english
-    assert "(the 2026 questionnaire set the bar at 50)" in english
+    assert (
+        "score at least 56/100, the score our questionnaire gives the profile the study" in english
+    )
+    assert (
+        "(50/100 for the companies that answered the 2026 questionnaire, still placed as they were)"
+        in english
+    )
     assert "half of what they can" not in english

@@ -59,7 +59,7 @@ def test_a_finished_assessment_sends_its_report_along_from_the_report_worker(cli
     # The request renders nothing and sends nothing: it asks the report worker, and says so.
     renderer.assert_not_called()
     assert smtp_server.messages == []
-    assert "sont en route vers marie@usinage-martin.fr" in html.unescape(page.content.decode())
+    assert "vont être envoyés à marie@usinage-martin.fr" in html.unescape(page.content.decode())
     run_report_worker()
     [message] = smtp_server.wait_for(1)
     [report] = list(message.iter_attachments())
@@ -88,7 +88,8 @@ def test_past_the_links_renders_the_link_goes_alone_and_says_where_the_report_is
         page = send(client, assessment, "marie@usinage-martin.fr", back="results")
     content = html.unescape(page.content.decode())
     assert "Envoyé à marie@usinage-martin.fr" in content
-    assert "Votre rapport n'a pas pu l'accompagner" in content
+    assert "Votre rapport n'a pas pu être joint" in content
+    assert "trop de rapports ont été demandés depuis ce lien ou ce réseau" in content
     [message] = smtp_server.wait_for(1)
     assert list(message.iter_attachments()) == []
     body = plain_text(message)

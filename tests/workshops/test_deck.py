@@ -73,7 +73,7 @@ def test_the_deck_has_the_scores_the_gaps_and_one_slide_per_agenda_item(
         shape.text_frame.text for shape in deck.slides[3].shapes if shape.has_text_frame
     )
     assert "Management (3): mostly “Ahead”" in text and "The roles split." in text
-    assert "A role is shown on its own only when at least 3 of its people answered" in text
+    assert "A role is shown on its own only when at least 3 of its members answered" in text
     gaps = " ".join(s.text_frame.text for s in deck.slides[2].shapes if s.has_text_frame)
     assert f"{budget} — 3 of 6 do not know; 3 know." in gaps
     notes = " ".join(s.text_frame.text for s in deck.slides[4].shapes if s.has_text_frame)
@@ -192,7 +192,9 @@ def test_the_deck_places_the_group_on_the_studys_map_with_the_studys_source(
     assert "Bpifrance Le Lab, surveyed in 2018" in source and "French SMEs and mid-caps" in source
     svg = client.get(f"/en/consultant/workshops/{workshop.pk}/charts/segment.svg").content.decode()
     words = " ".join(re.sub(r"<[^>]+>", " ", svg).split())
-    assert "The group is placed by its most common answers." in words and "Combative" in words
+    # The words are escaped in the SVG: "study's" is written with an entity.
+    assert "The group is placed by its most common answer to each of the" in words
+    assert "Combative" in words
     assert "Shares of the four segments: Bpifrance Le Lab, surveyed in 2018" in words
     assert "9%" in words and "44%" in words  # the study's shares stand beside the group
 

@@ -79,7 +79,7 @@ def test_roles_of_one_and_two_are_never_shown_and_the_page_says_why(
     agenda = agenda_of(page)
     for role in ("Management (", "Sales (", "Marketing and communication (", "Other roles ("):
         assert role not in agenda
-    assert "A role is shown on its own only when at least 3 of its people answered" in page
+    assert "A role is shown on its own only when at least 3 of its members answered" in page
 
 
 def test_the_question_the_roles_are_furthest_apart_on_leads_the_agenda(
@@ -237,7 +237,7 @@ def test_the_projector_says_why_a_role_is_not_shown_on_each_agenda_slide(
     slides = client.get(f"/en/consultant/workshops/{workshop.pk}/present/").content.decode()
     agenda_slides = slides.count('class="slide slide-item"')
     assert agenda_slides >= 1
-    rule = "A role is shown on its own only when at least 3 of its people answered"
+    rule = "A role is shown on its own only when at least 3 of its members answered"
     assert slides.count(rule) == agenda_slides
 
 
@@ -250,4 +250,4 @@ def test_in_named_mode_the_projector_does_not_claim_that_no_answer_stands_out(
     facilitator_page(client, alice, workshop)
     slides = client.get(f"/en/consultant/workshops/{workshop.pk}/present/").content.decode()
     assert 'class="slide slide-item"' in slides
-    assert "so that nobody's answer can be singled out" not in slides
+    assert "so that no view shown rests on one or two people" not in slides

@@ -224,7 +224,7 @@ def deck(request, pk):
 @login_required
 @require_GET
 def chart(request, pk, name, kind):
-    """One of the workshop's charts for the consultant's own slides, as SVG or as a PNG picture:
+    """One of the workshop's charts for the consultant's own slides, as SVG or as a PNG image:
     the scores, the segment, an agenda item (`agenda-<n>`, 1-based) or a re-vote
     (`revote-<id>`)."""
     workshop = get_workshop_for_user(request, pk)
